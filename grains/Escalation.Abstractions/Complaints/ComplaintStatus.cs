@@ -1,0 +1,11 @@
+namespace Escalation.Complaints;
+
+public enum ComplaintStatus
+{
+    New,
+    Assigned,
+    Responded,
+    WaitingForCustomer,
+    Resolved,
+    Closed,
+}

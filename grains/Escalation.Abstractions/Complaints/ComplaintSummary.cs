@@ -1,0 +1,37 @@
+using Escalation.Sla;
+
+namespace Escalation.Complaints;
+
+/// <summary>
+/// What consoles and the REST api show of a complaint. Deadline fields are null while the SLA is paused
+/// (waiting for the customer); <see cref="NextResponseDueAt"/> is null unless a customer message awaits an answer.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record ComplaintSummary(
+    [property: Id(0)] Guid Id,
+    [property: Id(1)] string Channel,
+    [property: Id(2)] string ExternalId,
+    [property: Id(3)] string CustomerId,
+    [property: Id(4)] string? CustomerName,
+    [property: Id(5)] string Text,
+    [property: Id(6)] bool Public,
+    [property: Id(7)] string? Url,
+    [property: Id(8)] Priority Priority,
+    [property: Id(9)] IReadOnlyList<string> PriorityReasons,
+    [property: Id(10)] string Language,
+    [property: Id(11)] string Topic,
+    [property: Id(12)] ComplaintStatus Status,
+    [property: Id(13)] string? Assignee,
+    [property: Id(14)] string Team,
+    [property: Id(15)] DateTimeOffset CreatedAt,
+    [property: Id(16)] DateTimeOffset ReceivedAt,
+    [property: Id(17)] DateTimeOffset? FirstResponseDueAt,
+    [property: Id(18)] DateTimeOffset? NextResponseDueAt,
+    [property: Id(19)] DateTimeOffset? ResolutionDueAt,
+    [property: Id(20)] bool SlaPaused,
+    [property: Id(21)] int EscalationLevel,
+    [property: Id(22)] bool EscalationAcknowledged,
+    [property: Id(23)] string? InReplyTo)
+{
+    public bool IsOpen => Status is not (ComplaintStatus.Resolved or ComplaintStatus.Closed);
+}

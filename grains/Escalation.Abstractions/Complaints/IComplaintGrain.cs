@@ -1,0 +1,40 @@
+namespace Escalation.Complaints;
+
+/// <summary>
+/// One complaint: its lifecycle, SLA clocks, audit timeline and escalations. Every action takes the
+/// <c>actor</c> (a username) for the timeline and returns the updated summary; an action the current status
+/// does not allow throws <see cref="TransitionNotAllowedException"/>, one on a complaint never created throws
+/// <see cref="ComplaintNotFoundException"/>.
+/// </summary>
+public interface IComplaintGrain : IGrainWithGuidKey
+{
+    /// <summary>Creates the complaint, or returns it unchanged with <c>Duplicate</c> when it exists.</summary>
+    ValueTask<CreateResult> Create(NewComplaint complaint);
+
+    /// <summary>Null when no complaint was created under this id.</summary>
+    ValueTask<ComplaintDetails?> GetDetails();
+
+    ValueTask<ComplaintSummary> Assign(string agent, string actor);
+
+    /// <summary>An answer to the customer: meets the first-response deadline and answers a pending customer message.</summary>
+    ValueTask<ComplaintSummary> Respond(string text, bool isPublic, string actor);
+
+    /// <summary>An internal note: never counts as a response.</summary>
+    ValueTask<ComplaintSummary> AddNote(string text, string actor);
+
+    ValueTask<ComplaintSummary> WaitForCustomer(string actor);
+
+    ValueTask<ComplaintSummary> ResumeAfterWait(string actor);
+
+    ValueTask<ComplaintSummary> Resolve(string? note, string actor);
+
+    ValueTask<ComplaintSummary> Reopen(string actor);
+
+    ValueTask<ComplaintSummary> AcknowledgeEscalation(string actor);
+
+    /// <summary>
+    /// A follow-up from the customer: starts the next-response clock, ends a wait for the customer and reopens
+    /// a resolved complaint. A closed complaint refuses it (the caller opens a new complaint).
+    /// </summary>
+    ValueTask<ComplaintSummary> AddCustomerMessage(CustomerMessage message);
+}

@@ -1,0 +1,18 @@
+using Escalation.Complaints;
+using Escalation.Sla;
+
+namespace Escalation.Events;
+
+/// <summary>
+/// A change pushed to consoles. <see cref="Reason"/> and <see cref="DueAt"/> are set on warnings and
+/// escalations (for level 2, <see cref="DueAt"/> is the missed acknowledgement deadline); <see cref="Level"/>
+/// on escalations.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record ComplaintEvent(
+    [property: Id(0)] ComplaintEventKind Kind,
+    [property: Id(1)] DateTimeOffset At,
+    [property: Id(2)] ComplaintSummary Complaint,
+    [property: Id(3)] SlaClockKind? Reason = null,
+    [property: Id(4)] DateTimeOffset? DueAt = null,
+    [property: Id(5)] int? Level = null);

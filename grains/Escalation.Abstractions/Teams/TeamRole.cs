@@ -1,0 +1,7 @@
+namespace Escalation.Teams;
+
+public enum TeamRole
+{
+    Agent,
+    Supervisor,
+}

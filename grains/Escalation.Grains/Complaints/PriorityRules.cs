@@ -1,0 +1,41 @@
+using Escalation.Complaints;
+using Escalation.Customers;
+using Escalation.Sla;
+
+namespace Escalation.Grains.Complaints;
+
+/// <summary>
+/// Decides a new complaint's priority with its reasons. A priority the connector sends stands as it is;
+/// otherwise P3, raised one step for a public post (its reach is a hundredfold) and one for a customer
+/// who is persistently dissatisfied.
+/// </summary>
+public static class PriorityRules
+{
+    public const Priority Default = Priority.P3;
+
+    public static (Priority Priority, List<string> Reasons) Decide(NewComplaint complaint, CustomerStanding standing)
+    {
+        if (complaint.Priority is { } given)
+        {
+            return (given, [$"set by the {complaint.Channel} connector"]);
+        }
+
+        var priority = Default;
+        var reasons = new List<string> { $"default {Default}" };
+        if (complaint.Public)
+        {
+            priority = Raise(priority);
+            reasons.Add("public post");
+        }
+
+        if (standing.PersistentDissatisfaction)
+        {
+            priority = Raise(priority);
+            reasons.Add($"persistent dissatisfaction: {standing.ComplaintsInWindow} complaints in a short time");
+        }
+
+        return (priority, reasons);
+    }
+
+    private static Priority Raise(Priority priority) => priority == Priority.P1 ? Priority.P1 : priority - 1;
+}

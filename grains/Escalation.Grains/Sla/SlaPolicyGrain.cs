@@ -1,0 +1,62 @@
+using Escalation.Sla;
+
+namespace Escalation.Grains.Sla;
+
+public sealed class SlaPolicyGrain(
+    [PersistentState("sla", StorageNames.Escalation)] IPersistentState<SlaPolicyState> state) : Grain, ISlaPolicyGrain
+{
+    private SlaPolicyState S => state.State;
+
+    public ValueTask<IReadOnlyDictionary<Priority, SlaPolicy>> GetPolicies() =>
+        ValueTask.FromResult<IReadOnlyDictionary<Priority, SlaPolicy>>(new SortedDictionary<Priority, SlaPolicy>(S.Policies));
+
+    public async ValueTask SetPolicy(Priority priority, SlaPolicy policy)
+    {
+        var errors = policy.Validate().ToList();
+        if (!Enum.IsDefined(priority))
+        {
+            errors.Add($"Unknown priority '{priority}'.");
+        }
+
+        if (policy.Calendar != BusinessCalendar.AlwaysOpenName && !S.Calendars.ContainsKey(policy.Calendar))
+        {
+            errors.Add($"Unknown calendar '{policy.Calendar}'.");
+        }
+
+        ThrowIfAny(errors);
+        S.Policies[priority] = policy;
+        await state.WriteStateAsync();
+    }
+
+    public ValueTask<IReadOnlyList<BusinessCalendar>> GetCalendars() =>
+        ValueTask.FromResult<IReadOnlyList<BusinessCalendar>>(
+            [BusinessCalendar.AlwaysOpen, .. S.Calendars.Values.OrderBy(calendar => calendar.Name, StringComparer.Ordinal)]);
+
+    public async ValueTask SetCalendar(BusinessCalendar calendar)
+    {
+        var errors = calendar.Validate().ToList();
+        if (calendar.Name == BusinessCalendar.AlwaysOpenName)
+        {
+            errors.Add("The 24x7 calendar is built in and cannot be changed.");
+        }
+
+        ThrowIfAny(errors);
+        S.Calendars[calendar.Name] = calendar;
+        await state.WriteStateAsync();
+    }
+
+    public ValueTask<SlaTerms> GetTerms(Priority priority)
+    {
+        var policy = S.Policies[priority];
+        var calendar = S.Calendars.GetValueOrDefault(policy.Calendar) ?? BusinessCalendar.AlwaysOpen;
+        return ValueTask.FromResult(new SlaTerms(policy, calendar));
+    }
+
+    private static void ThrowIfAny(List<string> errors)
+    {
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException(string.Join(" ", errors));
+        }
+    }
+}

@@ -1,0 +1,12 @@
+using Escalation.Sla;
+
+namespace Escalation.Grains.Sla;
+
+[GenerateSerializer]
+public sealed class SlaPolicyState
+{
+    [Id(0)] public Dictionary<Priority, SlaPolicy> Policies { get; set; } = new(SlaPolicy.Defaults);
+
+    /// <summary>Calendars defined by admins; the built-in 24x7 is never stored.</summary>
+    [Id(1)] public Dictionary<string, BusinessCalendar> Calendars { get; set; } = [];
+}

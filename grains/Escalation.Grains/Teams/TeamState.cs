@@ -1,0 +1,12 @@
+using Escalation.Teams;
+
+namespace Escalation.Grains.Teams;
+
+[GenerateSerializer]
+public sealed class TeamState
+{
+    [Id(0)] public Dictionary<string, TeamRole> Members { get; set; } = [];
+
+    /// <summary>Every open complaint of the team and who holds it (null: the queue).</summary>
+    [Id(1)] public Dictionary<Guid, string?> OpenComplaints { get; set; } = [];
+}

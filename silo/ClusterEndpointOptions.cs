@@ -1,0 +1,14 @@
+namespace Escalation.Silo;
+
+/// <summary>Ports of this silo, bound from the <c>Cluster</c> section, so that several silos share one host.</summary>
+internal sealed class ClusterEndpointOptions
+{
+    public const string SectionName = "Cluster";
+
+    public int SiloPort { get; set; } = 11111;
+
+    public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>The silo port of the first silo, which the others join under localhost clustering.</summary>
+    public int PrimarySiloPort { get; set; } = 11111;
+}

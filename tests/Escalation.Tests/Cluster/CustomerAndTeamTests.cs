@@ -1,0 +1,97 @@
+using Escalation.Complaints;
+using Escalation.Customers;
+using Escalation.Sla;
+using Escalation.Teams;
+
+namespace Escalation.Tests.Cluster;
+
+public sealed class CustomerAndTeamTests(ClusterFixture fixture) : ClusterTest(fixture)
+{
+    [Fact]
+    public async Task A_third_complaint_within_thirty_days_is_persistent_dissatisfaction_and_raises_priority()
+    {
+        await StaffTeam(agentOnline: true);
+        var customer = "fb:" + Guid.NewGuid().ToString("N")[..8];
+
+        var first = await NewComplaint(priority: null, customer: customer);
+        Assert.Equal(Priority.P3, first.Priority);
+        Clock.Advance(TimeSpan.FromDays(10));
+        var second = await NewComplaint(priority: null, customer: customer);
+        Assert.Equal(Priority.P3, second.Priority);
+        Assert.False((await Client.GetGrain<ICustomerGrain>(customer).GetProfile()).PersistentDissatisfaction);
+
+        Clock.Advance(TimeSpan.FromDays(10));
+        var third = await NewComplaint(priority: null, customer: customer, isPublic: true);
+        Assert.Equal(Priority.P1, third.Priority);
+        Assert.Equal(["default P3", "public post", "persistent dissatisfaction: 3 complaints in a short time"], third.PriorityReasons);
+
+        await Complaint(first.Id).Resolve(null, Agent);
+        var profile = await Client.GetGrain<ICustomerGrain>(customer).GetProfile();
+        Assert.True(profile.PersistentDissatisfaction);
+        Assert.Equal(3, profile.ComplaintsLast90Days);
+        Assert.Equal([second.Id, third.Id], profile.OpenComplaints);
+        Assert.Equal([first.Id], profile.PastComplaints);
+        Assert.Equal("Mari Maasikas", profile.Name);
+
+        // A month later the streak is over; after ninety days the complaints leave the count.
+        Clock.Advance(TimeSpan.FromDays(31));
+        Assert.False((await Client.GetGrain<ICustomerGrain>(customer).GetProfile()).PersistentDissatisfaction);
+        Clock.Advance(TimeSpan.FromDays(60));
+        Assert.Equal(0, (await Client.GetGrain<ICustomerGrain>(customer).GetProfile()).ComplaintsLast90Days);
+    }
+
+    [Fact]
+    public async Task A_one_off_complaint_keeps_its_priority()
+    {
+        await StaffTeam(agentOnline: true);
+        var complaint = await NewComplaint(priority: null);
+        Assert.Equal(Priority.P3, complaint.Priority);
+        Assert.Equal(["default P3"], complaint.PriorityReasons);
+        var given = await NewComplaint(Priority.P2);
+        Assert.Equal(["set by the facebook connector"], given.PriorityReasons);
+    }
+
+    [Fact]
+    public async Task New_complaints_go_to_the_least_loaded_online_agent()
+    {
+        await StaffTeam(agentOnline: true);
+        await Team.SetMember("bob", TeamRole.Agent);
+        await Team.SetOnline("bob", true);
+        await Team.SetMember("carl", TeamRole.Agent);
+
+        var assignees = new List<string?>();
+        for (var i = 0; i < 4; i++)
+        {
+            assignees.Add((await NewComplaint()).Assignee);
+        }
+
+        Assert.Equal(["ann", "bob", "ann", "bob"], assignees);
+
+        var third = await NewComplaint();
+        await Complaint(third.Id).Resolve(null, "ann");
+        Assert.Equal("ann", (await NewComplaint()).Assignee);
+        await Team.SetOnline("carl", true);
+        Assert.Equal("carl", (await NewComplaint()).Assignee);
+
+        var overview = await Team.GetOverview();
+        Assert.Equal([("ann", 3), ("bob", 2), ("carl", 1), ("sue", 0)], overview.Members.Select(m => (m.Username, m.OpenComplaints)));
+        Assert.Empty(overview.Queue);
+    }
+
+    [Fact]
+    public async Task With_no_agent_online_a_complaint_waits_in_the_team_queue_until_assigned()
+    {
+        await StaffTeam(agentOnline: false);
+        var queued = await NewComplaint();
+        Assert.Equal(ComplaintStatus.New, queued.Status);
+        Assert.Null(queued.Assignee);
+        Assert.Equal([queued.Id], (await Team.GetOverview()).Queue);
+
+        var assigned = await Complaint(queued.Id).Assign(Agent, Supervisor);
+        Assert.Equal(ComplaintStatus.Assigned, assigned.Status);
+        var overview = await Team.GetOverview();
+        Assert.Empty(overview.Queue);
+        Assert.Equal(1, overview.Members.Single(m => m.Username == Agent).OpenComplaints);
+        Assert.Equal([Supervisor], await Team.GetSupervisors());
+    }
+}
