@@ -1,12 +1,50 @@
+using Escalation.Api.Auth;
 using Escalation.Api.Cluster;
+using Escalation.Api.Complaints;
+using Escalation.Api.Connectors;
+using Escalation.Api.Console;
+using Escalation.Api.Customers;
+using Escalation.Api.Directory;
+using Escalation.Api.Http;
+using Escalation.Api.Problems;
+using Escalation.Api.Sla;
+using Escalation.Api.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// Configure the Orleans client and health checks
+// Configure the cluster client, security and HTTP conventions
 builder.AddClusterClient();
+builder.AddEscalationAuth();
+builder.AddHttpConventions();
+builder.AddProblems();
+builder.AddRateLimits();
+builder.AddTelemetry();
+builder.AddConsoleHub();
 
 var app = builder.Build();
 
+// Configure the pipeline
+app.UseProblems();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
+
+// Map the endpoints
 app.MapHealthEndpoints();
+app.MapTelemetry();
+app.MapApiReference();
+app.MapEscalationDashboard();
+app.MapAuthApi();
+app.MapUsersApi();
+app.MapChannelsApi();
+app.MapTeamsApi();
+app.MapConnectorsApi();
+app.MapComplaintsApi();
+app.MapCustomersApi();
+app.MapSlaApi();
+app.MapConsoleHub();
 
 app.Run();
+
+/// <summary>The api's entry point, public so that tests can host it.</summary>
+public partial class Program;

@@ -1,3 +1,5 @@
+using Escalation.Api.Auth;
+using Escalation.Api.Directory;
 using Escalation.Sla;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -16,11 +18,14 @@ internal static class ClusterClientExtensions
         var gatewayPort = builder.Configuration.GetValue("Cluster:GatewayPort", 30000);
         builder.UseOrleansClient(client => client
             .UseLocalhostClustering(gatewayPort)
+            .AddEscalationDashboard()
             .UseConnectionRetryFilter(async (_, cancellationToken) =>
             {
                 await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
                 return true;
             }));
+        builder.Services.AddSingleton<DirectorySeeder>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<DirectorySeeder>());
         builder.Services.Configure<HostOptions>(options => options.ServicesStartConcurrently = true);
         builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: [ReadyTag]);
         return builder;
@@ -33,14 +38,15 @@ internal static class ClusterClientExtensions
         return app;
     }
 
-    private sealed class ClusterHealthCheck(IClusterClient client) : IHealthCheck
+    /// <summary>Ready once a grain answers and the directory is seeded, so that logins work.</summary>
+    private sealed class ClusterHealthCheck(IClusterClient client, DirectorySeeder seeder) : IHealthCheck
     {
         public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
         {
             try
             {
                 await client.GetGrain<ISlaPolicyGrain>(0).GetPolicies().AsTask().WaitAsync(TimeSpan.FromSeconds(2), cancellationToken);
-                return HealthCheckResult.Healthy();
+                return seeder.Completed ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("The directory is being seeded.");
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {

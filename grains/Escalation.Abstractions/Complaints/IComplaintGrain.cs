@@ -14,6 +14,9 @@ public interface IComplaintGrain : IGrainWithGuidKey
     /// <summary>Null when no complaint was created under this id.</summary>
     ValueTask<ComplaintDetails?> GetDetails();
 
+    /// <summary>Null when no complaint was created under this id.</summary>
+    ValueTask<ComplaintSummary?> GetSummary();
+
     ValueTask<ComplaintSummary> Assign(string agent, string actor);
 
     /// <summary>An answer to the customer: meets the first-response deadline and answers a pending customer message.</summary>

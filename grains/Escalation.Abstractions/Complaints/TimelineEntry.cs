@@ -14,4 +14,5 @@ public sealed record TimelineEntry(
     [property: Id(6)] int? Level = null,
     [property: Id(7)] SlaClockKind? Reason = null,
     [property: Id(8)] DateTimeOffset? DueAt = null,
-    [property: Id(9)] IReadOnlyList<string>? NotifiedUsers = null);
+    [property: Id(9)] IReadOnlyList<string>? NotifiedUsers = null,
+    [property: Id(10)] string? ExternalId = null);

@@ -10,8 +10,10 @@ public interface ITeamGrain : IGrainWithStringKey
 
     ValueTask RemoveMember(string username);
 
-    /// <summary>Online while a console of the user is connected.</summary>
-    ValueTask SetOnline(string username, bool online);
+    /// <summary>A console of the member connected: the member is online while at least one is connected.</summary>
+    ValueTask ConsoleConnected(string username);
+
+    ValueTask ConsoleDisconnected(string username);
 
     /// <summary>
     /// Gives a new complaint to the least-loaded online agent and returns that agent, or null when none is
@@ -23,6 +25,9 @@ public interface ITeamGrain : IGrainWithStringKey
     ValueTask TrackComplaint(Guid complaintId, string? assignee, bool open);
 
     ValueTask<IReadOnlyList<string>> GetSupervisors();
+
+    /// <summary>The team's open complaints, or its most recently resolved or closed ones.</summary>
+    ValueTask<IReadOnlyList<Guid>> GetComplaintIds(bool open);
 
     ValueTask<TeamOverview> GetOverview();
 }

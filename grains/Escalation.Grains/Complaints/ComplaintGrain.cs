@@ -85,6 +85,8 @@ public sealed class ComplaintGrain(
     public ValueTask<ComplaintDetails?> GetDetails() =>
         ValueTask.FromResult(S.Origin is null ? null : new ComplaintDetails(S.ToSummary(Id), [.. S.Timeline]));
 
+    public ValueTask<ComplaintSummary?> GetSummary() => ValueTask.FromResult(S.Origin is null ? null : S.ToSummary(Id));
+
     public async ValueTask<ComplaintSummary> Assign(string agent, string actor)
     {
         Require("assign", Open);
@@ -179,11 +181,16 @@ public sealed class ComplaintGrain(
 
     public async ValueTask<ComplaintSummary> AddCustomerMessage(CustomerMessage message)
     {
+        if (S.Timeline.Exists(entry => entry.Type == TimelineType.CustomerMessage && entry.ExternalId == message.ExternalId))
+        {
+            return S.ToSummary(Id);
+        }
+
         Require("add a customer message to", [.. Open, ComplaintStatus.Resolved]);
         var now = Now;
         var actor = S.Origin!.Customer.Id;
         var writtenAt = message.CreatedAt is { } written && written < now ? written : now;
-        S.Timeline.Add(new TimelineEntry(now, TimelineType.CustomerMessage, actor, Text: message.Text));
+        S.Timeline.Add(new TimelineEntry(now, TimelineType.CustomerMessage, actor, Text: message.Text, ExternalId: message.ExternalId));
         if (S.Status == ComplaintStatus.Resolved)
         {
             await ReopenResolved(actor, now);

@@ -3,13 +3,16 @@ using Escalation.Teams;
 namespace Escalation.Grains.Teams;
 
 /// <summary>
-/// One team. Presence is not persisted: consoles announce it again when they reconnect, so an activation
-/// that starts afresh begins with nobody online.
+/// One team. Presence is not persisted: consoles announce themselves again when they reconnect, so an
+/// activation that starts afresh begins with nobody online.
 /// </summary>
 public sealed class TeamGrain(
     [PersistentState("team", StorageNames.Escalation)] IPersistentState<TeamState> state) : Grain, ITeamGrain
 {
-    private readonly HashSet<string> onlineMembers = [];
+    public const int HistoryKept = 1000;
+
+    // Connected consoles per member, from every api instance.
+    private readonly Dictionary<string, int> consoles = [];
 
     // Derived from the open complaints on activation and kept in step, so that picking an agent does not
     // count every open complaint of the team.
@@ -38,20 +41,25 @@ public sealed class TeamGrain(
     {
         if (S.Members.Remove(username))
         {
-            onlineMembers.Remove(username);
             await state.WriteStateAsync();
         }
     }
 
-    public ValueTask SetOnline(string username, bool online)
+    public ValueTask ConsoleConnected(string username)
     {
-        if (online && S.Members.ContainsKey(username))
+        consoles[username] = consoles.GetValueOrDefault(username) + 1;
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask ConsoleDisconnected(string username)
+    {
+        if (consoles.GetValueOrDefault(username) <= 1)
         {
-            onlineMembers.Add(username);
+            consoles.Remove(username);
         }
         else
         {
-            onlineMembers.Remove(username);
+            consoles[username]--;
         }
 
         return ValueTask.CompletedTask;
@@ -60,7 +68,7 @@ public sealed class TeamGrain(
     public async ValueTask<string?> AssignNewComplaint(Guid complaintId)
     {
         var agent = S.Members
-            .Where(member => member.Value == TeamRole.Agent && onlineMembers.Contains(member.Key))
+            .Where(member => member.Value == TeamRole.Agent && consoles.ContainsKey(member.Key))
             .Select(member => member.Key)
             .OrderBy(name => loads.GetValueOrDefault(name))
             .ThenBy(name => name, StringComparer.Ordinal)
@@ -84,12 +92,21 @@ public sealed class TeamGrain(
             loads[previous]--;
         }
 
+        S.RecentlyClosed.Remove(complaintId);
         if (open)
         {
             S.OpenComplaints[complaintId] = assignee;
             if (assignee is not null)
             {
                 loads[assignee] = loads.GetValueOrDefault(assignee) + 1;
+            }
+        }
+        else
+        {
+            S.RecentlyClosed.Add(complaintId);
+            if (S.RecentlyClosed.Count > HistoryKept)
+            {
+                S.RecentlyClosed.RemoveAt(0);
             }
         }
 
@@ -100,10 +117,13 @@ public sealed class TeamGrain(
         ValueTask.FromResult<IReadOnlyList<string>>(
             [.. S.Members.Where(member => member.Value == TeamRole.Supervisor).Select(member => member.Key).Order(StringComparer.Ordinal)]);
 
+    public ValueTask<IReadOnlyList<Guid>> GetComplaintIds(bool open) =>
+        ValueTask.FromResult<IReadOnlyList<Guid>>(open ? [.. S.OpenComplaints.Keys] : [.. S.RecentlyClosed]);
+
     public ValueTask<TeamOverview> GetOverview() =>
         ValueTask.FromResult(new TeamOverview(
             this.GetPrimaryKeyString(),
             [.. S.Members.OrderBy(member => member.Key, StringComparer.Ordinal)
-                .Select(member => new AgentLoad(member.Key, member.Value, onlineMembers.Contains(member.Key), loads.GetValueOrDefault(member.Key)))],
+                .Select(member => new AgentLoad(member.Key, member.Value, consoles.ContainsKey(member.Key), loads.GetValueOrDefault(member.Key)))],
             [.. S.OpenComplaints.Where(entry => entry.Value is null).Select(entry => entry.Key)]));
 }

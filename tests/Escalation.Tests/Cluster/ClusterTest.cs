@@ -34,7 +34,10 @@ public abstract class ClusterTest(ClusterFixture fixture)
     {
         await Team.SetMember(Agent, TeamRole.Agent);
         await Team.SetMember(Supervisor, TeamRole.Supervisor);
-        await Team.SetOnline(Agent, agentOnline);
+        if (agentOnline)
+        {
+            await Team.ConsoleConnected(Agent);
+        }
     }
 
     /// <summary>Creates a complaint with the connector-given priority (P1 by default: 15 min first response).</summary>

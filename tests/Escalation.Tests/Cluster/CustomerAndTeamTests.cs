@@ -56,7 +56,7 @@ public sealed class CustomerAndTeamTests(ClusterFixture fixture) : ClusterTest(f
     {
         await StaffTeam(agentOnline: true);
         await Team.SetMember("bob", TeamRole.Agent);
-        await Team.SetOnline("bob", true);
+        await Team.ConsoleConnected("bob");
         await Team.SetMember("carl", TeamRole.Agent);
 
         var assignees = new List<string?>();
@@ -70,7 +70,7 @@ public sealed class CustomerAndTeamTests(ClusterFixture fixture) : ClusterTest(f
         var third = await NewComplaint();
         await Complaint(third.Id).Resolve(null, "ann");
         Assert.Equal("ann", (await NewComplaint()).Assignee);
-        await Team.SetOnline("carl", true);
+        await Team.ConsoleConnected("carl");
         Assert.Equal("carl", (await NewComplaint()).Assignee);
 
         var overview = await Team.GetOverview();

@@ -1,0 +1,159 @@
+using Escalation.Api.Auth;
+using Escalation.Complaints;
+using Escalation.Directory;
+using Escalation.Teams;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Escalation.Api.Complaints;
+
+internal static class ComplaintsApi
+{
+    public const int MaxTextLength = 10_000;
+
+    public sealed record AssignRequest(string? Agent);
+
+    public sealed record ResponseRequest(string? Text, bool? Public);
+
+    public sealed record NoteRequest(string? Text);
+
+    public sealed record ResolveRequest(string? Note);
+
+    public static IEndpointRouteBuilder MapComplaintsApi(this IEndpointRouteBuilder app)
+    {
+        var complaints = app.MapGroup("/api/complaints").RequireAuthorization(Policies.Agent).WithTags("Complaints");
+        complaints.MapGet("/", List)
+            .WithSummary("Complaint summaries of the caller's team (managers: every team, or ?team=). status: open (default), or one status name.");
+        complaints.MapGet("/{id:guid}", Get).WithSummary("A complaint with its whole timeline.");
+
+        var actions = complaints.MapGroup("/{id:guid}");
+        actions.MapPost("/assign", Assign).WithSummary("Assigns the complaint to an agent of its team.");
+        actions.MapPost("/responses", Respond).WithSummary("Answers the customer: meets the first-response deadline and any pending customer message.");
+        actions.MapPost("/notes", Note).WithSummary("Adds an internal note; it never counts as a response.");
+        actions.MapPost("/wait-for-customer", (Guid id, HttpContext http, IClusterClient cluster) =>
+            Act(id, http, cluster, (grain, actor) => grain.WaitForCustomer(actor))).WithSummary("Pauses the SLA clocks until the customer answers.");
+        actions.MapPost("/resume", (Guid id, HttpContext http, IClusterClient cluster) =>
+            Act(id, http, cluster, (grain, actor) => grain.ResumeAfterWait(actor))).WithSummary("Ends a wait for the customer; the clocks go on with the time left.");
+        actions.MapPost("/resolve", (Guid id, ResolveRequest? request, HttpContext http, IClusterClient cluster) =>
+            Act(id, http, cluster, (grain, actor) => grain.Resolve(request?.Note, actor))).WithSummary("Resolves the complaint.");
+        actions.MapPost("/reopen", (Guid id, HttpContext http, IClusterClient cluster) =>
+            Act(id, http, cluster, (grain, actor) => grain.Reopen(actor))).WithSummary("Reopens a resolved complaint with new response and resolution clocks.");
+        actions.MapPost("/escalation/acknowledge", (Guid id, HttpContext http, IClusterClient cluster) =>
+                Act(id, http, cluster, (grain, actor) => grain.AcknowledgeEscalation(actor)))
+            .RequireAuthorization(Policies.Supervisor)
+            .WithSummary("Acknowledges the complaint's escalation, which stops it from going on to a manager (supervisor, manager).");
+        return app;
+    }
+
+    private static async Task<Results<Ok<ComplaintSummary[]>, ValidationProblem, ForbidHttpResult>> List(
+        string? status, string? team, HttpContext http, IClusterClient cluster)
+    {
+        var user = ConsoleUser.From(http.User);
+        ComplaintStatus? exact = null;
+        if (status is not (null or "open"))
+        {
+            if (!Enum.TryParse<ComplaintStatus>(status, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+                {
+                    ["status"] = ["status is open, or one of new, assigned, responded, waitingForCustomer, resolved, closed."],
+                });
+            }
+
+            exact = parsed;
+        }
+
+        if (team is not null && !user.MayActOn(team))
+        {
+            return TypedResults.Forbid();
+        }
+
+        IReadOnlyList<string> teams = team is not null ? [team]
+            : user.SeesAllTeams ? await cluster.GetGrain<IDirectoryGrain>(0).GetTeams()
+            : user.Team is { } own ? [own]
+            : [];
+        var open = exact is null || exact.Value is not (ComplaintStatus.Resolved or ComplaintStatus.Closed);
+        var ids = (await Task.WhenAll(teams.Select(name => cluster.GetGrain<ITeamGrain>(name).GetComplaintIds(open).AsTask()))).SelectMany(list => list);
+        var summaries = await Task.WhenAll(ids.Select(id => cluster.GetGrain<IComplaintGrain>(id).GetSummary().AsTask()));
+        return TypedResults.Ok(summaries
+            .OfType<ComplaintSummary>()
+            .Where(summary => exact is null ? summary.IsOpen : summary.Status == exact)
+            .OrderBy(summary => summary.CreatedAt)
+            .ToArray());
+    }
+
+    private static async Task<Results<Ok<ComplaintDetails>, ProblemHttpResult, ForbidHttpResult>> Get(Guid id, HttpContext http, IClusterClient cluster)
+    {
+        var details = await cluster.GetGrain<IComplaintGrain>(id).GetDetails();
+        if (details is null)
+        {
+            return NotFound(id);
+        }
+
+        return ConsoleUser.From(http.User).MayActOn(details.Summary.Team) ? TypedResults.Ok(details) : TypedResults.Forbid();
+    }
+
+    private static async Task<Results<Ok<ComplaintSummary>, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> Assign(
+        Guid id, AssignRequest request, HttpContext http, IClusterClient cluster)
+    {
+        var complaint = await cluster.GetGrain<IComplaintGrain>(id).GetSummary();
+        var agent = request.Agent is { } name ? await cluster.GetGrain<IDirectoryGrain>(0).GetUser(name) : null;
+        if (complaint is not null && (agent is null || agent.Team != complaint.Team || agent.Role is not (UserRole.Agent or UserRole.Supervisor)))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["agent"] = [$"agent must name an agent or supervisor of team '{complaint.Team}'."],
+            });
+        }
+
+        return await Act(id, http, cluster, (grain, actor) => grain.Assign(agent!.Username, actor));
+    }
+
+    private static async Task<Results<Created<ComplaintSummary>, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> Respond(
+        Guid id, ResponseRequest request, HttpContext http, IClusterClient cluster) =>
+        RequireText(request.Text) is { } invalid
+            ? invalid
+            : Created(await Act(id, http, cluster, (grain, actor) => grain.Respond(request.Text!, request.Public ?? true, actor)));
+
+    private static async Task<Results<Created<ComplaintSummary>, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> Note(
+        Guid id, NoteRequest request, HttpContext http, IClusterClient cluster) =>
+        RequireText(request.Text) is { } invalid
+            ? invalid
+            : Created(await Act(id, http, cluster, (grain, actor) => grain.AddNote(request.Text!, actor)));
+
+    /// <summary>Runs an action on a complaint of the caller's scope; a status that forbids it surfaces as 409.</summary>
+    private static async Task<Results<Ok<ComplaintSummary>, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> Act(
+        Guid id, HttpContext http, IClusterClient cluster, Func<IComplaintGrain, string, ValueTask<ComplaintSummary>> action)
+    {
+        var grain = cluster.GetGrain<IComplaintGrain>(id);
+        var user = ConsoleUser.From(http.User);
+        if (await grain.GetSummary() is not { } complaint)
+        {
+            return NotFound(id);
+        }
+
+        if (!user.MayActOn(complaint.Team))
+        {
+            return TypedResults.Forbid();
+        }
+
+        return TypedResults.Ok(await action(grain, user.Username));
+    }
+
+    private static Results<Created<ComplaintSummary>, ValidationProblem, ProblemHttpResult, ForbidHttpResult> Created(
+        Results<Ok<ComplaintSummary>, ValidationProblem, ProblemHttpResult, ForbidHttpResult> result) =>
+        result.Result switch
+        {
+            Ok<ComplaintSummary> { Value: { } summary } => TypedResults.Created($"/api/complaints/{summary.Id}", summary),
+            ValidationProblem problem => problem,
+            ProblemHttpResult notFound => notFound,
+            _ => TypedResults.Forbid(),
+        };
+
+    private static ValidationProblem? RequireText(string? text) =>
+        string.IsNullOrWhiteSpace(text) || text.Length > MaxTextLength
+            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["text"] = [$"text is required, at most {MaxTextLength} characters."] })
+            : null;
+
+    private static ProblemHttpResult NotFound(Guid id) =>
+        TypedResults.Problem($"There is no complaint {id}.", statusCode: StatusCodes.Status404NotFound);
+}

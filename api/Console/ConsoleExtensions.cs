@@ -1,0 +1,19 @@
+using Escalation.Api.Json;
+
+namespace Escalation.Api.Console;
+
+internal static class ConsoleExtensions
+{
+    public static WebApplicationBuilder AddConsoleHub(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSignalR().AddJsonProtocol(options => JsonSetup.Apply(options.PayloadSerializerOptions));
+        builder.Services.AddHostedService<ComplaintEventBridge>();
+        return builder;
+    }
+
+    public static WebApplication MapConsoleHub(this WebApplication app)
+    {
+        app.MapHub<ConsoleHub>(ConsoleHub.Path);
+        return app;
+    }
+}

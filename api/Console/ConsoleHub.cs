@@ -1,0 +1,43 @@
+using Escalation.Api.Auth;
+using Escalation.Api.Telemetry;
+using Escalation.Teams;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Escalation.Api.Console;
+
+/// <summary>
+/// The console's live channel. It carries changes only; a console fetches the current state over REST when it
+/// connects. Joining puts the connection in its groups and counts an agent as online for assignment.
+/// </summary>
+[Authorize(Policies.Agent)]
+internal sealed class ConsoleHub(IClusterClient cluster, EscalationMetrics metrics) : Hub
+{
+    public const string Path = "/hubs/console";
+
+    public override async Task OnConnectedAsync()
+    {
+        var user = ConsoleUser.From(Context.User!);
+        foreach (var group in ConsoleGroups.For(user))
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, group);
+        }
+
+        if (user.Team is { } team)
+        {
+            await cluster.GetGrain<ITeamGrain>(team).ConsoleConnected(user.Username);
+        }
+
+        metrics.ConnectionOpened();
+    }
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        metrics.ConnectionClosed();
+        var user = ConsoleUser.From(Context.User!);
+        if (user.Team is { } team)
+        {
+            await cluster.GetGrain<ITeamGrain>(team).ConsoleDisconnected(user.Username);
+        }
+    }
+}

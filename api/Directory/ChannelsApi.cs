@@ -1,0 +1,57 @@
+using Escalation.Api.Auth;
+using Escalation.Directory;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Escalation.Api.Directory;
+
+internal static class ChannelsApi
+{
+    public const int MinimumSecretLength = 8;
+
+    /// <summary>A channel as GET shows it: never with its secret.</summary>
+    public sealed record ChannelView(string Name, string Team);
+
+    public sealed record PutChannelRequest(string? Secret, string? Team);
+
+    public static IEndpointRouteBuilder MapChannelsApi(this IEndpointRouteBuilder app)
+    {
+        var channels = app.MapGroup("/api/channels").RequireAuthorization(Policies.Admin).WithTags("Channels");
+        channels.MapGet("/", GetChannels).WithSummary("Lists the connector channels, without their secrets (admin).");
+        channels.MapPut("/{name}", PutChannel)
+            .WithSummary("Creates a channel or rotates its secret and team; takes effect on the next request (admin).");
+        return app;
+    }
+
+    private static async Task<Ok<ChannelView[]>> GetChannels(IClusterClient cluster) =>
+        TypedResults.Ok((await cluster.GetGrain<IDirectoryGrain>(0).GetChannels()).Select(c => new ChannelView(c.Name, c.Team)).ToArray());
+
+    private static async Task<Results<Created<ChannelView>, Ok<ChannelView>, ValidationProblem>> PutChannel(
+        string name, PutChannelRequest request, IClusterClient cluster)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (!Names.IsValid(name))
+        {
+            errors["name"] = [$"A channel name is {Names.Rule}."];
+        }
+
+        if (request.Secret is not { Length: >= MinimumSecretLength })
+        {
+            errors["secret"] = [$"secret is required, at least {MinimumSecretLength} characters."];
+        }
+
+        if (!Names.IsValid(request.Team))
+        {
+            errors["team"] = [$"team is required: {Names.Rule}."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var view = new ChannelView(name, request.Team!);
+        return await cluster.GetGrain<IDirectoryGrain>(0).PutChannel(new ChannelRecord(name, request.Secret!, request.Team!))
+            ? TypedResults.Created($"/api/channels/{name}", view)
+            : TypedResults.Ok(view);
+    }
+}

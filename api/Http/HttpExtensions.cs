@@ -1,0 +1,27 @@
+using Escalation.Api.Connectors;
+using Escalation.Api.Json;
+using Scalar.AspNetCore;
+
+namespace Escalation.Api.Http;
+
+internal static class HttpExtensions
+{
+    /// <summary>The contract's JSON, request size limits, connector options and the OpenAPI document.</summary>
+    public static WebApplicationBuilder AddHttpConventions(this WebApplicationBuilder builder)
+    {
+        builder.Services.ConfigureHttpJsonOptions(options => JsonSetup.Apply(options.SerializerOptions));
+        builder.Services.Configure<ConnectorOptions>(builder.Configuration.GetSection(ConnectorOptions.SectionName));
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1024 * 1024);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddOpenApi();
+        return builder;
+    }
+
+    /// <summary><c>/openapi/v1.json</c> and its interactive reference at <c>/scalar/v1</c>.</summary>
+    public static WebApplication MapApiReference(this WebApplication app)
+    {
+        app.MapOpenApi();
+        app.MapScalarApiReference();
+        return app;
+    }
+}

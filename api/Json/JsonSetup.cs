@@ -1,0 +1,37 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Escalation.Sla;
+
+namespace Escalation.Api.Json;
+
+/// <summary>
+/// The contract's JSON: camelCase names and enum values (priorities stay <c>P1</c>..<c>P4</c>), nulls written,
+/// times as UTC with a <c>Z</c> and milliseconds. Shared by the REST endpoints and the SignalR hub.
+/// </summary>
+internal static class JsonSetup
+{
+    public static void Apply(JsonSerializerOptions options)
+    {
+        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        options.Converters.Add(new JsonStringEnumConverter<Priority>(namingPolicy: null, allowIntegerValues: false));
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        options.Converters.Add(new UtcTimeConverter());
+        options.Converters.Add(new ComplaintJsonConverters.DetailsConverter());
+        options.Converters.Add(new ComplaintJsonConverters.EventConverter());
+    }
+
+    public static string ToCamelCase(string name) => JsonNamingPolicy.CamelCase.ConvertName(name);
+
+    private sealed class UtcTimeConverter : JsonConverter<DateTimeOffset>
+    {
+        public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            DateTimeOffset.TryParse(reader.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value)
+                ? value.ToUniversalTime()
+                : throw new JsonException("Expected an ISO 8601 time such as 2026-11-23T07:30:00.000Z.");
+
+        public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+    }
+}
