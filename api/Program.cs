@@ -45,6 +45,3 @@ app.MapSlaApi();
 app.MapConsoleHub();
 
 app.Run();
-
-/// <summary>The api's entry point, public so that tests can host it.</summary>
-public partial class Program;

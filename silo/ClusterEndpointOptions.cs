@@ -1,7 +1,7 @@
 namespace Escalation.Silo;
 
 /// <summary>Ports of this silo, bound from the <c>Cluster</c> section, so that several silos share one host.</summary>
-internal sealed class ClusterEndpointOptions
+public sealed class ClusterEndpointOptions
 {
     public const string SectionName = "Cluster";
 

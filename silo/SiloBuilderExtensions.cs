@@ -6,7 +6,8 @@ using Orleans.Configuration;
 
 namespace Escalation.Silo;
 
-internal static class SiloBuilderExtensions
+/// <summary>The silo's configuration, public so that tests host the same silo the product runs.</summary>
+public static class SiloBuilderExtensions
 {
     /// <summary>
     /// The embedded default: localhost clustering, grain state and reminders in memory. Nothing to install,

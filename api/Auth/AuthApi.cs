@@ -1,3 +1,4 @@
+using Escalation.Api.Problems;
 using Escalation.Api.Json;
 using Escalation.Directory;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -26,10 +27,7 @@ internal static class AuthApi
     {
         if (string.IsNullOrEmpty(request.Username) || string.IsNullOrEmpty(request.Password))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["username"] = ["Username and password are required."],
-            });
+            return ProblemExtensions.Invalid("username", "Username and password are required.");
         }
 
         var user = await cluster.GetGrain<IDirectoryGrain>(0).GetUser(request.Username);

@@ -1,4 +1,5 @@
 using Escalation.Api.Auth;
+using Escalation.Api.Console;
 using Escalation.Api.Directory;
 using Escalation.Sla;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -38,15 +39,17 @@ internal static class ClusterClientExtensions
         return app;
     }
 
-    /// <summary>Ready once a grain answers and the directory is seeded, so that logins work.</summary>
-    private sealed class ClusterHealthCheck(IClusterClient client, DirectorySeeder seeder) : IHealthCheck
+    /// <summary>Ready once a grain answers, the directory is seeded (logins work) and complaint events arrive.</summary>
+    private sealed class ClusterHealthCheck(IClusterClient client, DirectorySeeder seeder, ComplaintEventBridge events) : IHealthCheck
     {
         public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
         {
             try
             {
                 await client.GetGrain<ISlaPolicyGrain>(0).GetPolicies().AsTask().WaitAsync(TimeSpan.FromSeconds(2), cancellationToken);
-                return seeder.Completed ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("The directory is being seeded.");
+                return !seeder.Completed ? HealthCheckResult.Unhealthy("The directory is being seeded.")
+                    : !events.Subscribed ? HealthCheckResult.Unhealthy("Not yet subscribed to complaint events.")
+                    : HealthCheckResult.Healthy();
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {

@@ -1,3 +1,4 @@
+using Escalation.Api.Problems;
 using Escalation.Api.Auth;
 using Escalation.Complaints;
 using Escalation.Directory;
@@ -53,10 +54,7 @@ internal static class ComplaintsApi
         {
             if (!Enum.TryParse<ComplaintStatus>(status, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
             {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-                {
-                    ["status"] = ["status is open, or one of new, assigned, responded, waitingForCustomer, resolved, closed."],
-                });
+                return ProblemExtensions.Invalid("status", "status is open, or one of new, assigned, responded, waitingForCustomer, resolved, closed.");
             }
 
             exact = parsed;
@@ -99,10 +97,7 @@ internal static class ComplaintsApi
         var agent = request.Agent is { } name ? await cluster.GetGrain<IDirectoryGrain>(0).GetUser(name) : null;
         if (complaint is not null && (agent is null || agent.Team != complaint.Team || agent.Role is not (UserRole.Agent or UserRole.Supervisor)))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["agent"] = [$"agent must name an agent or supervisor of team '{complaint.Team}'."],
-            });
+            return ProblemExtensions.Invalid("agent", $"agent must name an agent or supervisor of team '{complaint.Team}'.");
         }
 
         return await Act(id, http, cluster, (grain, actor) => grain.Assign(agent!.Username, actor));
@@ -151,7 +146,7 @@ internal static class ComplaintsApi
 
     private static ValidationProblem? RequireText(string? text) =>
         string.IsNullOrWhiteSpace(text) || text.Length > MaxTextLength
-            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["text"] = [$"text is required, at most {MaxTextLength} characters."] })
+            ? ProblemExtensions.Invalid("text", $"text is required, at most {MaxTextLength} characters.")
             : null;
 
     private static ProblemHttpResult NotFound(Guid id) =>

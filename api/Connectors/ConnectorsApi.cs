@@ -1,3 +1,4 @@
+using Escalation.Api.Problems;
 using System.Text.Json;
 using Escalation.Api.Telemetry;
 using Escalation.Connectors;
@@ -19,8 +20,7 @@ internal static class ConnectorsApi
         app.MapPost("/api/connectors/{channel}/complaints", Ingest)
             .RequireRateLimiting(RateLimit)
             .WithTags("Connectors")
-            .WithSummary("Accepts a signed complaint or follow-up from a connector; idempotent on (channel, externalId).")
-            .Accepts<ConnectorRequest>("application/json");
+            .WithSummary("Accepts a signed complaint or follow-up from a connector; idempotent on (channel, externalId).");
         return app;
     }
 
@@ -73,7 +73,7 @@ internal static class ConnectorsApi
         var (message, errors) = parsed.Validate(channel, now);
         if (message is null)
         {
-            return TypedResults.ValidationProblem(errors);
+            return ProblemExtensions.Invalid(errors);
         }
 
         var result = await cluster.GetGrain<IConnectorMessageGrain>(ConnectorMessage.KeyOf(channel, message.ExternalId)).Ingest(message);

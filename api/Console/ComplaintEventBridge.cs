@@ -16,6 +16,9 @@ internal sealed partial class ComplaintEventBridge(
 {
     private static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(30);
 
+    /// <summary>True once this instance receives events; until then it is not ready to serve consoles.</summary>
+    public bool Subscribed { get; private set; }
+
     public void OnComplaintEvent(ComplaintEvent complaintEvent)
     {
         metrics.EventPushed(complaintEvent);
@@ -36,6 +39,7 @@ internal sealed partial class ComplaintEventBridge(
                 // Grain interfaces resolve only once the client has reached the cluster.
                 reference ??= cluster.CreateObjectReference<IComplaintEventObserver>(this);
                 await cluster.GetGrain<IComplaintEventsGrain>(0).Subscribe(reference);
+                Subscribed = true;
                 await Task.Delay(RenewEvery, stoppingToken);
             }
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)

@@ -7,7 +7,8 @@ internal static class ConsoleExtensions
     public static WebApplicationBuilder AddConsoleHub(this WebApplicationBuilder builder)
     {
         builder.Services.AddSignalR().AddJsonProtocol(options => JsonSetup.Apply(options.PayloadSerializerOptions));
-        builder.Services.AddHostedService<ComplaintEventBridge>();
+        builder.Services.AddSingleton<ComplaintEventBridge>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<ComplaintEventBridge>());
         return builder;
     }
 

@@ -1,3 +1,4 @@
+using Escalation.Api.Problems;
 using Escalation.Api.Auth;
 using Escalation.Directory;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -46,7 +47,7 @@ internal static class ChannelsApi
 
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors);
+            return ProblemExtensions.Invalid(errors);
         }
 
         var view = new ChannelView(name, request.Team!);

@@ -1,3 +1,4 @@
+using Escalation.Api.Problems;
 using Escalation.Api.Auth;
 using Escalation.Directory;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -55,7 +56,7 @@ internal static class UsersApi
 
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors);
+            return ProblemExtensions.Invalid(errors);
         }
 
         if (existing is { Role: UserRole.Admin } && role != UserRole.Admin && await IsLastAdmin(directory))

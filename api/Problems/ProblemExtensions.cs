@@ -1,5 +1,6 @@
 using Escalation.Complaints;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Escalation.Api.Problems;
 
@@ -11,7 +12,17 @@ internal static class ProblemExtensions
 {
     public static WebApplicationBuilder AddProblems(this WebApplicationBuilder builder)
     {
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+            context.ProblemDetails.Detail ??= context.ProblemDetails.Status switch
+            {
+                StatusCodes.Status401Unauthorized => "A valid bearer token is required (POST /api/auth/login).",
+                StatusCodes.Status403Forbidden => "Your role or team may not do this.",
+                StatusCodes.Status404NotFound => "There is no such resource.",
+                StatusCodes.Status405MethodNotAllowed => "This resource does not support that method.",
+                StatusCodes.Status413PayloadTooLarge => "The request body is too large.",
+                StatusCodes.Status415UnsupportedMediaType => "The body must be JSON (Content-Type: application/json).",
+                _ => null,
+            });
         builder.Services.AddExceptionHandler<StatusExceptionHandler>();
         return builder;
     }
@@ -22,6 +33,12 @@ internal static class ProblemExtensions
         app.UseStatusCodePages();
         return app;
     }
+
+    /// <summary>A 400 validation problem whose detail repeats the errors, so that it reads on its own.</summary>
+    public static ValidationProblem Invalid(Dictionary<string, string[]> errors) =>
+        TypedResults.ValidationProblem(errors, detail: string.Join(" ", errors.Values.SelectMany(messages => messages)));
+
+    public static ValidationProblem Invalid(string field, params string[] errors) => Invalid(new Dictionary<string, string[]> { [field] = errors });
 
     /// <summary>Status and detail for an exception that means a client error or an unavailable cluster.</summary>
     public static (int Status, string Detail)? Classify(Exception exception) => exception switch

@@ -1,3 +1,4 @@
+using Escalation.Api.Problems;
 using Escalation.Api.Auth;
 using Escalation.Sla;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -32,12 +33,12 @@ internal static class SlaApi
     {
         if (!Enum.TryParse<Priority>(priority, out var parsed) || !Enum.IsDefined(parsed) || !priority.StartsWith('P'))
         {
-            return Invalid("priority", "priority is P1, P2, P3 or P4.");
+            return ProblemExtensions.Invalid("priority", "priority is P1, P2, P3 or P4.");
         }
 
         if (request is not { FirstResponse: { } first, NextResponse: { } next, Resolution: { } resolution, WarningAt: { } warningAt, EscalationAcknowledge: { } acknowledge })
         {
-            return Invalid("policy", "firstResponse, nextResponse, resolution, warningAt and escalationAcknowledge are required.");
+            return ProblemExtensions.Invalid("policy", "firstResponse, nextResponse, resolution, warningAt and escalationAcknowledge are required.");
         }
 
         var policy = new SlaPolicy(first, next, resolution, warningAt, acknowledge, request.Calendar ?? BusinessCalendar.AlwaysOpenName);
@@ -47,7 +48,7 @@ internal static class SlaApi
         }
         catch (ArgumentException exception)
         {
-            return Invalid("policy", exception.Message);
+            return ProblemExtensions.Invalid("policy", exception.Message);
         }
 
         return TypedResults.Ok(View(parsed, policy));
@@ -60,13 +61,13 @@ internal static class SlaApi
     {
         if (!Directory.Names.IsValid(name))
         {
-            return Invalid("name", $"A calendar name is {Directory.Names.Rule}.");
+            return ProblemExtensions.Invalid("name", $"A calendar name is {Directory.Names.Rule}.");
         }
 
         var (calendar, errors) = CalendarView.Parse(name, request);
         if (calendar is null)
         {
-            return Invalid("calendar", [.. errors]);
+            return ProblemExtensions.Invalid("calendar", [.. errors]);
         }
 
         try
@@ -75,14 +76,11 @@ internal static class SlaApi
         }
         catch (ArgumentException exception)
         {
-            return Invalid("calendar", exception.Message);
+            return ProblemExtensions.Invalid("calendar", exception.Message);
         }
 
         return TypedResults.Ok(CalendarView.From(calendar));
     }
-
-    private static ValidationProblem Invalid(string field, params string[] errors) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = errors });
 
     private static PolicyView View(Priority priority, SlaPolicy policy) =>
         new(priority, policy.FirstResponse, policy.NextResponse, policy.Resolution, policy.WarningAt, policy.EscalationAcknowledge, policy.Calendar);

@@ -1,10 +1,7 @@
 using Escalation.Events;
 using Escalation.Grains;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
+using Escalation.Tests.Shared;
 using Microsoft.Extensions.Time.Testing;
-using Orleans.Hosting;
-using Orleans.Reminders;
 using Orleans.TestingHost;
 
 namespace Escalation.Tests.Cluster;
@@ -31,22 +28,10 @@ public sealed class ClusterFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) =>
-        {
-            silo.AddMemoryGrainStorage(StorageNames.Escalation).UseInMemoryReminderService();
-            silo.Configure<ReminderOptions>(options =>
-            {
-                options.MinimumReminderPeriod = TimeSpan.FromSeconds(1);
-
-                // Reminders due further off than the window are loaded by a periodic refresh; on the fake clock that
-                // refresh would race the test's own advancing, so every reminder is loaded at once.
-                options.ReminderLoadingWindow = TimeSpan.FromDays(365);
-            });
-            silo.Services.Configure<EscalationOptions>(_ => { });
-            silo.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
-            silo.Services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
-            silo.Services.AddKeyedSingleton<TimeProvider>(ReminderTimeProviderNames.Reminders, Clock);
-        });
+        builder.ConfigureSilo((_, silo) => silo
+            .AddMemoryGrainStorage(StorageNames.Escalation)
+            .UseInMemoryReminderService()
+            .UseFakeClock(Clock));
         Cluster = builder.Build();
         await Cluster.DeployAsync();
         subscription = Client.CreateObjectReference<IComplaintEventObserver>(Events);
