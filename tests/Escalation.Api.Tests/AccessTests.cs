@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Escalation.Api.Tests;
 
@@ -123,5 +125,15 @@ public sealed class AccessTests(ApiFixture fixture)
         var refused = await http.PostAsJsonAsync("/api/auth/login", new { username = "agent1", password = "demo" });
         await ProblemAssert.Is(HttpStatusCode.TooManyRequests, refused);
         Assert.NotNull(refused.Headers.RetryAfter);
+    }
+
+    [Fact]
+    public void Outside_the_embedded_default_the_api_refuses_to_start_without_a_signing_key()
+    {
+        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host => host
+            .UseSetting("ConnectionStrings:Escalation", "Host=127.0.0.1;Database=escalation")
+            .UseSetting("Escalation:Auth:SigningKey", "too-short"));
+        var refused = Assert.ThrowsAny<Exception>(() => factory.Server);
+        Assert.Contains("Escalation__Auth__SigningKey", refused.ToString(), StringComparison.Ordinal);
     }
 }

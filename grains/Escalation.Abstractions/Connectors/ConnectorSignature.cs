@@ -2,13 +2,13 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Escalation.Api.Connectors;
+namespace Escalation.Connectors;
 
 /// <summary>
 /// <c>X-Escalation-Signature: sha256=&lt;hex&gt;</c>: HMAC-SHA256 keyed with the channel secret over the timestamp
 /// header value, a dot, and the body bytes exactly as received.
 /// </summary>
-internal static class ConnectorSignature
+public static class ConnectorSignature
 {
     public const string TimestampHeader = "X-Escalation-Timestamp";
     public const string SignatureHeader = "X-Escalation-Signature";
