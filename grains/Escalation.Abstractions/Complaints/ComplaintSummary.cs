@@ -5,6 +5,8 @@ namespace Escalation.Complaints;
 /// <summary>
 /// What consoles and the REST api show of a complaint. Deadline fields are null while the SLA is paused
 /// (waiting for the customer); <see cref="NextResponseDueAt"/> is null unless a customer message awaits an answer.
+/// <see cref="NextDueAt"/> is the earliest deadline not yet met (past when breached), for countdowns; its warning
+/// goes out at <see cref="NextWarningAt"/>, null once sent.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record ComplaintSummary(
@@ -31,7 +33,10 @@ public sealed record ComplaintSummary(
     [property: Id(20)] bool SlaPaused,
     [property: Id(21)] int EscalationLevel,
     [property: Id(22)] bool EscalationAcknowledged,
-    [property: Id(23)] string? InReplyTo)
+    [property: Id(23)] string? InReplyTo,
+    [property: Id(24)] DateTimeOffset? NextDueAt,
+    [property: Id(25)] SlaClockKind? NextDueReason,
+    [property: Id(26)] DateTimeOffset? NextWarningAt)
 {
     public bool IsOpen => Status is not (ComplaintStatus.Resolved or ComplaintStatus.Closed);
 }

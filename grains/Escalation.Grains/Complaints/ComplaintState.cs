@@ -43,6 +43,7 @@ public sealed class ComplaintState
         var origin = Origin!;
         var paused = Status == ComplaintStatus.WaitingForCustomer;
         var pendingNext = Clock(SlaClockKind.NextResponse) is { IsRunning: true } next ? next : null;
+        var upcoming = Clocks.Where(clock => clock is { IsRunning: true, DueAt: not null }).MinBy(clock => clock.DueAt);
         return new ComplaintSummary(
             id,
             origin.Channel,
@@ -67,6 +68,9 @@ public sealed class ComplaintState
             paused,
             EscalationLevel,
             EscalationLevel > 0 && Clocks.TrueForAll(c => c.EscalatedAt is null || c.Acknowledged),
-            origin.InReplyTo);
+            origin.InReplyTo,
+            upcoming?.DueAt,
+            upcoming?.Kind,
+            upcoming is { WarningSent: false } ? upcoming.WarningDueAt : null);
     }
 }

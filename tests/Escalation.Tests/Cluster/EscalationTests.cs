@@ -18,6 +18,9 @@ public sealed class EscalationTests(ClusterFixture fixture) : ClusterTest(fixtur
         var start = created.CreatedAt;
         Assert.Equal(start.AddMinutes(15), created.FirstResponseDueAt);
         Assert.Equal(start.AddHours(4), created.ResolutionDueAt);
+        Assert.Equal(start.AddMinutes(15), created.NextDueAt);
+        Assert.Equal((SlaClockKind?)SlaClockKind.FirstResponse, created.NextDueReason);
+        Assert.Equal(start.AddMinutes(12), created.NextWarningAt);
 
         Clock.Advance(TimeSpan.FromMinutes(12));
         var warning = await Events.WaitFor(created.Id, ComplaintEventKind.SlaWarning);
@@ -25,6 +28,7 @@ public sealed class EscalationTests(ClusterFixture fixture) : ClusterTest(fixtur
         Assert.Equal(start.AddMinutes(12), warning.At);
         Assert.Equal(start.AddMinutes(15), warning.DueAt);
         Assert.Equal(0, warning.Complaint.EscalationLevel);
+        Assert.Null(warning.Complaint.NextWarningAt);
 
         Clock.Advance(TimeSpan.FromMinutes(3));
         var level1 = await Events.WaitFor(created.Id, ComplaintEventKind.ComplaintEscalated, e => e.Level == 1);
@@ -108,7 +112,9 @@ public sealed class EscalationTests(ClusterFixture fixture) : ClusterTest(fixtur
         await StaffTeam(agentOnline: true);
         var created = await NewComplaint();
         Clock.Advance(TimeSpan.FromMinutes(11));
-        await Complaint(created.Id).Respond("Vabandame! Asendame toote.", true, Agent);
+        var responded = await Complaint(created.Id).Respond("Vabandame! Asendame toote.", true, Agent);
+        Assert.Equal(created.ResolutionDueAt, responded.NextDueAt);
+        Assert.Equal((SlaClockKind?)SlaClockKind.Resolution, responded.NextDueReason);
         Clock.Advance(TimeSpan.FromMinutes(30));
         await Complaint(created.Id).AddNote("Later", Agent);
         var timeline = (await Details(created.Id)).Timeline;
