@@ -25,6 +25,7 @@ var app = builder.Build();
 
 // Configure the pipeline
 app.UseProblems();
+app.UseWebConsole();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();

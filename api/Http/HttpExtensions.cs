@@ -31,6 +31,14 @@ internal static class HttpExtensions
         return builder;
     }
 
+    /// <summary>The web console (built from <c>web/</c> into wwwroot) at <c>/</c>.</summary>
+    public static WebApplication UseWebConsole(this WebApplication app)
+    {
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        return app;
+    }
+
     /// <summary><c>/openapi/v1.json</c> and its interactive reference at <c>/scalar/v1</c>.</summary>
     public static WebApplication MapApiReference(this WebApplication app)
     {

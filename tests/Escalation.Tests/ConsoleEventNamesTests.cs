@@ -1,0 +1,28 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Escalation.Events;
+
+namespace Escalation.Tests;
+
+/// <summary>The console's list of hub event names (web/src/events.ts) is the C# enum, camelCased, and nothing else.</summary>
+public sealed partial class ConsoleEventNamesTests
+{
+    [Fact]
+    public void The_web_console_listens_for_exactly_the_events_the_hub_sends()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Escalation.sln")))
+        {
+            root = root.Parent;
+        }
+
+        var source = File.ReadAllText(Path.Combine(root!.FullName, "web", "src", "events.ts"));
+        var list = source[source.IndexOf("EVENT_NAMES", StringComparison.Ordinal)..];
+        var names = Quoted().Matches(list[..list.IndexOf(']', StringComparison.Ordinal)]).Select(match => match.Groups[1].Value);
+
+        Assert.Equal(Enum.GetNames<ComplaintEventKind>().Select(JsonNamingPolicy.CamelCase.ConvertName), names);
+    }
+
+    [GeneratedRegex("\"([A-Za-z]+)\"")]
+    private static partial Regex Quoted();
+}

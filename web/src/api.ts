@@ -1,0 +1,125 @@
+// The public REST contract, typed. Every call sends the bearer token; errors carry the problem's detail.
+
+export type Role = "agent" | "supervisor" | "manager" | "admin";
+export type SlaReason = "firstResponse" | "nextResponse" | "resolution";
+export type Status = "new" | "assigned" | "responded" | "waitingForCustomer" | "resolved" | "closed";
+
+export interface Session {
+  accessToken: string;
+  username: string;
+  role: Role;
+  team: string | null;
+}
+
+export interface Complaint {
+  id: string;
+  channel: string;
+  externalId: string;
+  customerId: string;
+  customerName: string | null;
+  text: string;
+  public: boolean;
+  url: string | null;
+  priority: "P1" | "P2" | "P3" | "P4";
+  priorityReasons: string[];
+  language: string;
+  topic: string;
+  status: Status;
+  assignee: string | null;
+  team: string;
+  createdAt: string;
+  firstResponseDueAt: string | null;
+  nextResponseDueAt: string | null;
+  resolutionDueAt: string | null;
+  slaPaused: boolean;
+  escalationLevel: number;
+  escalationAcknowledged: boolean;
+  nextDueAt: string | null;
+  nextDueReason: SlaReason | null;
+  nextWarningAt: string | null;
+}
+
+export interface TimelineEntry {
+  at: string;
+  type: string;
+  actor: string;
+  text: string | null;
+  public: boolean | null;
+  agent: string | null;
+  level: number | null;
+  reason: SlaReason | null;
+  dueAt: string | null;
+}
+
+export interface ComplaintDetails extends Complaint {
+  timeline: TimelineEntry[];
+}
+
+export interface ConsoleEvent extends Complaint {
+  complaintId: string;
+  at: string;
+  reason: SlaReason | null;
+  dueAt: string | null;
+  level: number | null;
+}
+
+export interface Customer {
+  id: string;
+  name: string | null;
+  openComplaints: string[];
+  pastComplaints: string[];
+  complaintsLast90Days: number;
+  persistentDissatisfaction: boolean;
+  latestNps: number | null;
+}
+
+export interface TeamOverview {
+  name: string;
+  members: { username: string; role: "agent" | "supervisor"; online: boolean; openComplaints: number }[];
+  queue: string[];
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function send<T>(method: string, path: string, token: string | null, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = {};
+  if (token) headers.Authorization = `Bearer ${token}`;
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  if (!response.ok) {
+    const problem = await response.json().catch(() => null);
+    throw new ApiError(response.status, problem?.detail ?? problem?.title ?? response.statusText);
+  }
+  return response.status === 204 ? (undefined as T) : ((await response.json()) as T);
+}
+
+export const login = (username: string, password: string) =>
+  send<Session>("POST", "/api/auth/login", null, { username, password });
+
+export function api(token: string) {
+  const complaint = (id: string) => `/api/complaints/${encodeURIComponent(id)}`;
+  return {
+    openComplaints: () => send<Complaint[]>("GET", "/api/complaints?status=open", token),
+    details: (id: string) => send<ComplaintDetails>("GET", complaint(id), token),
+    customer: (id: string) => send<Customer>("GET", `/api/customers/${encodeURIComponent(id)}`, token),
+    team: (name: string) => send<TeamOverview>("GET", `/api/teams/${encodeURIComponent(name)}`, token),
+    teams: () => send<string[]>("GET", "/api/teams", token),
+    respond: (id: string, text: string, isPublic: boolean) =>
+      send<Complaint>("POST", `${complaint(id)}/responses`, token, { text, public: isPublic }),
+    assign: (id: string, agent: string) => send<Complaint>("POST", `${complaint(id)}/assign`, token, { agent }),
+    waitForCustomer: (id: string) => send<Complaint>("POST", `${complaint(id)}/wait-for-customer`, token),
+    resume: (id: string) => send<Complaint>("POST", `${complaint(id)}/resume`, token),
+    resolve: (id: string, note: string) => send<Complaint>("POST", `${complaint(id)}/resolve`, token, { note: note || null }),
+    reopen: (id: string) => send<Complaint>("POST", `${complaint(id)}/reopen`, token),
+    acknowledge: (id: string) => send<Complaint>("POST", `${complaint(id)}/escalation/acknowledge`, token),
+  };
+}
+
+export type Api = ReturnType<typeof api>;

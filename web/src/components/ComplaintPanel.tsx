@@ -1,0 +1,190 @@
+import { type FormEvent, useEffect, useRef, useState } from "react";
+import type { Api, Complaint, ComplaintDetails, Customer, Session, TeamOverview } from "../api";
+import { useT } from "../i18n";
+import { countdown, slaState } from "../sla";
+
+interface Props {
+  complaint: Complaint;
+  client: Api;
+  session: Session;
+  oversees: boolean;
+  now: number;
+  onChanged: (complaint: Complaint) => void;
+  onError: (error: unknown) => void;
+  onClose: () => void;
+}
+
+/** One complaint: its text (always as text), the customer's history, the timeline, and what can be done next. */
+export function ComplaintPanel({ complaint, client, session, oversees, now, onChanged, onError, onClose }: Props) {
+  const t = useT();
+  const [details, setDetails] = useState<ComplaintDetails | null>(null);
+  const [customer, setCustomer] = useState<Customer | null>(null);
+  const [team, setTeam] = useState<TeamOverview | null>(null);
+  const [busy, setBusy] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => heading.current?.focus(), []);
+  // The summary changes with every event; the timeline is fetched again with it.
+  useEffect(() => {
+    client.details(complaint.id).then(setDetails, onError);
+  }, [client, complaint, onError]);
+  useEffect(() => {
+    client.customer(complaint.customerId).then(setCustomer, onError);
+  }, [client, complaint.customerId, onError]);
+  useEffect(() => {
+    if (oversees) client.team(complaint.team).then(setTeam, onError);
+  }, [client, complaint.team, oversees, onError]);
+
+  const act = async (action: () => Promise<Complaint>) => {
+    setBusy(true);
+    try {
+      onChanged(await action());
+    } catch (error) {
+      onError(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const respond = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const data = new FormData(form);
+    void act(() => client.respond(complaint.id, String(data.get("text")), data.get("public") === "on")).then(() => form.reset());
+  };
+
+  const resolve = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    void act(() => client.resolve(complaint.id, String(new FormData(event.currentTarget).get("note") ?? "")));
+  };
+
+  const assign = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    void act(() => client.assign(complaint.id, String(new FormData(event.currentTarget).get("agent"))));
+  };
+
+  const state = slaState(complaint, now);
+  const canAnswer = ["new", "assigned", "responded", "waitingForCustomer"].includes(complaint.status);
+  return (
+    <aside className="panel" aria-labelledby="panel-title" data-testid="complaint-panel">
+      <div className="panel-head">
+        <h2 id="panel-title" tabIndex={-1} ref={heading}>
+          {complaint.priority} · {complaint.customerName ?? complaint.customerId} · {complaint.channel}
+        </h2>
+        <button type="button" onClick={onClose}>
+          {t("close")}
+        </button>
+      </div>
+      <p className={`sla-line sla-${state}`}>
+        {t(state)}
+        {complaint.nextDueAt && state !== "paused" ? ` · ${countdown(complaint.nextDueAt, now)} · ${t(complaint.nextDueReason ?? "")}` : ""}
+        {" · "}
+        {complaint.status}
+        {complaint.escalationLevel > 0 ? ` · ${t("escalated")} ${t("level")} ${complaint.escalationLevel}` : ""}
+      </p>
+
+      <h3>{t("complaintText")}</h3>
+      <p className="complaint-text" data-testid="complaint-text">
+        {complaint.text}
+      </p>
+      <details>
+        <summary>{t("reasons")}</summary>
+        <ul>
+          {complaint.priorityReasons.map((reason) => (
+            <li key={reason}>{reason}</li>
+          ))}
+        </ul>
+      </details>
+
+      <h3>{t("history")}</h3>
+      {customer && (
+        <p className={customer.persistentDissatisfaction ? "persistent" : "one-off"}>
+          {customer.persistentDissatisfaction ? t("persistent") : t("oneOff")} · {t("complaintsLast90Days")}: {customer.complaintsLast90Days}
+        </p>
+      )}
+
+      <div className="actions">
+        {canAnswer && (
+          <form onSubmit={respond}>
+            <label>
+              {t("response")}
+              <textarea name="text" required maxLength={10000} rows={3} />
+            </label>
+            <label className="inline">
+              <input type="checkbox" name="public" defaultChecked={complaint.public} /> {t("publicResponse")}
+            </label>
+            <button type="submit" disabled={busy}>
+              {t("send")}
+            </button>
+          </form>
+        )}
+        <div className="buttons">
+          {(complaint.status === "assigned" || complaint.status === "responded") && (
+            <button type="button" disabled={busy} onClick={() => act(() => client.waitForCustomer(complaint.id))}>
+              {t("waitForCustomer")}
+            </button>
+          )}
+          {complaint.status === "waitingForCustomer" && (
+            <button type="button" disabled={busy} onClick={() => act(() => client.resume(complaint.id))}>
+              {t("resume")}
+            </button>
+          )}
+          {oversees && complaint.escalationLevel > 0 && !complaint.escalationAcknowledged && (
+            <button type="button" className="primary" disabled={busy} onClick={() => act(() => client.acknowledge(complaint.id))}>
+              {t("acknowledge")}
+            </button>
+          )}
+        </div>
+        {canAnswer && (
+          <form onSubmit={resolve} className="inline-form">
+            <label>
+              {t("resolveNote")}
+              <input name="note" maxLength={2000} />
+            </label>
+            <button type="submit" disabled={busy}>
+              {t("resolve")}
+            </button>
+          </form>
+        )}
+        {oversees && canAnswer && team && (
+          <form onSubmit={assign} className="inline-form">
+            <label>
+              {t("reassign")}
+              <select name="agent" defaultValue={complaint.assignee ?? ""} required>
+                <option value="" disabled>
+                  {t("unassigned")}
+                </option>
+                {team.members.map((member) => (
+                  <option key={member.username} value={member.username}>
+                    {member.username} ({member.openComplaints}, {member.online ? t("online") : t("offline")})
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="submit" disabled={busy}>
+              {t("assign")}
+            </button>
+          </form>
+        )}
+        {complaint.status === "resolved" && session.role !== "agent" && (
+          <button type="button" disabled={busy} onClick={() => act(() => client.reopen(complaint.id))}>
+            {t("reopen")}
+          </button>
+        )}
+      </div>
+
+      <h3>{t("timeline")}</h3>
+      <ol className="timeline">
+        {details?.timeline.map((entry, index) => (
+          <li key={index}>
+            <time dateTime={entry.at}>{new Date(entry.at).toLocaleString()}</time> · <strong>{entry.type}</strong> · {entry.actor}
+            {entry.agent ? ` → ${entry.agent}` : ""}
+            {entry.level ? ` · ${t("level")} ${entry.level}` : ""}
+            {entry.reason ? ` · ${t(entry.reason)}` : ""}
+            {entry.text ? <p className="entry-text">{entry.text}</p> : null}
+          </li>
+        ))}
+      </ol>
+    </aside>
+  );
+}
