@@ -12,9 +12,10 @@ using Escalation.Api.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// Configure the cluster client, security and HTTP conventions
-builder.AddClusterClient();
+// Configure security, then the cluster client (refusing a durable profile whose database is unreachable)
 builder.AddEscalationAuth();
+builder.RequireReachableDatabase();
+builder.AddClusterClient();
 builder.AddHttpConventions();
 builder.AddProblems();
 builder.AddRateLimits();

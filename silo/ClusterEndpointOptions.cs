@@ -11,4 +11,9 @@ public sealed class ClusterEndpointOptions
 
     /// <summary>The silo port of the first silo, which the others join under localhost clustering.</summary>
     public int PrimarySiloPort { get; set; } = 11111;
+
+    /// <summary>In the durable profile, the cluster's identity in the database (<c>ClusterId</c> and <c>ServiceId</c>).</summary>
+    public string ClusterId { get; set; } = "escalation";
+
+    public string ServiceId { get; set; } = "escalation";
 }

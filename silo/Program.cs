@@ -1,13 +1,34 @@
-using Microsoft.Extensions.Hosting;
 using Escalation.Silo;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 using Orleans.Dashboard;
 
-var builder = Host.CreateApplicationBuilder(args);
+var builder = Host.CreateApplicationBuilder(args.Where(arg => arg != "init-db").ToArray());
+var connectionString = builder.Configuration.GetConnectionString(EscalationSilo.ConnectionStringName);
 
-// Configure the Orleans silo: the embedded default (in memory), the grains, and the dashboard's silo side.
+// Create or update the database schema, then exit
+if (args.Contains("init-db"))
+{
+    if (string.IsNullOrEmpty(connectionString))
+    {
+        Console.Error.WriteLine("init-db needs ConnectionStrings__Escalation (a PostgreSQL connection string).");
+        return 2;
+    }
+
+    return await DatabaseSchema.InitializeAsync(connectionString, Console.Out, Console.Error);
+}
+
+// Refuse to start on a database that cannot be used
+if (!string.IsNullOrEmpty(connectionString) && !await DatabaseSchema.CheckAsync(connectionString, Console.Error))
+{
+    return 2;
+}
+
+// Configure the Orleans silo: the profile, the grains, and the dashboard's silo side.
 builder.UseOrleans(silo => silo
-    .UseEmbeddedDefault(builder.Configuration)
+    .UseProfile(builder.Configuration)
     .AddEscalationGrains(builder.Configuration)
     .AddDashboard());
 
 await builder.Build().RunAsync();
+return 0;

@@ -16,13 +16,16 @@ internal static class AuthExtensions
     public static WebApplicationBuilder AddEscalationAuth(this WebApplicationBuilder builder)
     {
         var embedded = EscalationProfile.IsEmbeddedDefault(builder.Configuration);
+        var configured = builder.Configuration[$"{AuthOptions.SectionName}:SigningKey"];
+        if (!embedded && configured is not { Length: >= AuthOptions.MinimumSigningKeyLength })
+        {
+            throw new InvalidOperationException(
+                $"Escalation__Auth__SigningKey is required outside the embedded default, at least {AuthOptions.MinimumSigningKeyLength} characters.");
+        }
+
         builder.Services.AddOptions<AuthOptions>()
             .Bind(builder.Configuration.GetSection(AuthOptions.SectionName))
-            .PostConfigure(options => options.SigningKey ??= embedded ? AuthOptions.EmbeddedDefaultSigningKey : null)
-            .Validate(
-                options => options.SigningKey is { Length: >= AuthOptions.MinimumSigningKeyLength },
-                $"Escalation__Auth__SigningKey is required outside the embedded default, at least {AuthOptions.MinimumSigningKeyLength} characters.")
-            .ValidateOnStart();
+            .PostConfigure(options => options.SigningKey ??= AuthOptions.EmbeddedDefaultSigningKey);
 
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)

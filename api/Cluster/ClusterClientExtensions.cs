@@ -3,6 +3,8 @@ using Escalation.Api.Console;
 using Escalation.Api.Directory;
 using Escalation.Sla;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Npgsql;
+using Orleans.Configuration;
 
 namespace Escalation.Api.Cluster;
 
@@ -17,8 +19,14 @@ internal static class ClusterClientExtensions
     public static WebApplicationBuilder AddClusterClient(this WebApplicationBuilder builder)
     {
         var gatewayPort = builder.Configuration.GetValue("Cluster:GatewayPort", 30000);
-        builder.UseOrleansClient(client => client
-            .UseLocalhostClustering(gatewayPort)
+        var connectionString = builder.Configuration.GetConnectionString(EscalationProfile.ConnectionStringName);
+        builder.UseOrleansClient(client => (string.IsNullOrWhiteSpace(connectionString)
+                ? client.UseLocalhostClustering(gatewayPort)
+                : client
+                    .Configure<ClusterOptions>(options => (options.ClusterId, options.ServiceId) = (
+                        builder.Configuration.GetValue("Cluster:ClusterId", "escalation")!,
+                        builder.Configuration.GetValue("Cluster:ServiceId", "escalation")!))
+                    .UseAdoNetClustering(options => (options.Invariant, options.ConnectionString) = ("Npgsql", connectionString)))
             .AddEscalationDashboard()
             .UseConnectionRetryFilter(async (_, cancellationToken) =>
             {
@@ -30,6 +38,31 @@ internal static class ClusterClientExtensions
         builder.Services.Configure<HostOptions>(options => options.ServicesStartConcurrently = true);
         builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: [ReadyTag]);
         return builder;
+    }
+
+    /// <summary>
+    /// In the durable profile, a database that cannot be reached at start is a clear error and a non-zero exit, not
+    /// an api that waits in silence.
+    /// </summary>
+    public static void RequireReachableDatabase(this WebApplicationBuilder builder)
+    {
+        if (builder.Configuration.GetConnectionString(EscalationProfile.ConnectionStringName) is not { Length: > 0 } connectionString)
+        {
+            return;
+        }
+
+        try
+        {
+            using var connection = new NpgsqlConnection(connectionString);
+            connection.Open();
+        }
+        catch (NpgsqlException exception)
+        {
+            var target = new NpgsqlConnectionStringBuilder(connectionString);
+            throw new InvalidOperationException(
+                $"Cannot reach the database {target.Host}:{target.Port}/{target.Database}: {exception.Message}. Check ConnectionStrings__Escalation and that PostgreSQL is running.",
+                exception);
+        }
     }
 
     public static WebApplication MapHealthEndpoints(this WebApplication app)

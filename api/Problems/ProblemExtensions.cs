@@ -46,10 +46,16 @@ internal static class ProblemExtensions
         TransitionNotAllowedException => (StatusCodes.Status409Conflict, exception.Message),
         ComplaintNotFoundException => (StatusCodes.Status404NotFound, exception.Message),
         BadHttpRequestException bad => (bad.StatusCode, bad.Message),
+        StorageUnavailableException => (StatusCodes.Status503ServiceUnavailable, "The database is unavailable; the request was not completed. Try again shortly (connector posts are safe to repeat)."),
         SiloUnavailableException or OrleansMessageRejectionException or TimeoutException =>
-            (StatusCodes.Status503ServiceUnavailable, "The cluster cannot be reached; try again shortly."),
+            (StatusCodes.Status503ServiceUnavailable, "The cluster cannot be reached or did not answer in time; try again shortly (connector posts are safe to repeat)."),
+        // A grain that could not even be activated because its state could not be read.
+        _ when CausedByDatabase(exception) => (StatusCodes.Status503ServiceUnavailable, "The database is unavailable; the request was not completed. Try again shortly (connector posts are safe to repeat)."),
         _ => null,
     };
+
+    private static bool CausedByDatabase(Exception exception) =>
+        exception is System.Data.Common.DbException || (exception.InnerException is { } inner && CausedByDatabase(inner));
 
     private sealed class StatusExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
     {

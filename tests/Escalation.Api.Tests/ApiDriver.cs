@@ -1,0 +1,78 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Escalation.Connectors;
+
+namespace Escalation.Api.Tests;
+
+/// <summary>What tests do with a running api: log in, call it as a user, post signed complaints.</summary>
+public abstract class ApiDriver
+{
+    public const string Secret = "dev-secret";
+
+    private readonly Dictionary<string, string> tokens = [];
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public HttpClient Anonymous { get; private set; } = null!;
+
+    protected void Connect(Uri baseAddress)
+    {
+        BaseAddress = baseAddress;
+        Anonymous = new HttpClient { BaseAddress = baseAddress };
+    }
+
+    public async Task<string> Token(string username, string password = "demo")
+    {
+        if (!tokens.TryGetValue(username, out var token))
+        {
+            var response = await Anonymous.PostAsJsonAsync("/api/auth/login", new { username, password });
+            response.EnsureSuccessStatusCode();
+            token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+            tokens[username] = token;
+        }
+
+        return token;
+    }
+
+    public async Task<HttpClient> ClientFor(string username)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await Token(username));
+        return client;
+    }
+
+    /// <summary>Posts a body to a connector endpoint, signed as a connector would sign it.</summary>
+    public async Task<HttpResponseMessage> PostSigned(string channel, string body, string secret = Secret, long? timestamp = null, string? signature = null)
+    {
+        var stamp = (timestamp ?? DateTimeOffset.UtcNow.ToUnixTimeSeconds()).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var bytes = Encoding.UTF8.GetBytes(body);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/connectors/{channel}/complaints")
+        {
+            Content = new ByteArrayContent(bytes) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } },
+        };
+        request.Headers.Add(ConnectorSignature.TimestampHeader, stamp);
+        request.Headers.Add(ConnectorSignature.SignatureHeader, signature ?? ConnectorSignature.Sign(secret, stamp, bytes));
+        var response = await Anonymous.SendAsync(request);
+        await response.Content.LoadIntoBufferAsync();
+        return response;
+    }
+
+    /// <summary>Posts a new complaint and returns its id.</summary>
+    public async Task<Guid> NewComplaint(string? priority = "P1", string? text = null, string channel = "facebook")
+    {
+        var externalId = "fb-" + Guid.NewGuid().ToString("N");
+        var response = await PostSigned(channel, JsonSerializer.Serialize(new
+        {
+            externalId,
+            customer = new { id = "fb:" + externalId[3..11], name = "Mari Maasikas" },
+            text = text ?? "Tellimus pole kolme nädala jooksul kohale jõudnud!",
+            @public = true,
+            priority,
+        }));
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("complaintId").GetGuid();
+    }
+}
