@@ -19,10 +19,9 @@ public static class DatabaseSchema
             foreach (var name in assembly.GetManifestResourceNames().Where(n => n.EndsWith(".sql", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
             {
                 using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!);
-                await using var transaction = await connection.BeginTransactionAsync();
-                await using var command = new NpgsqlCommand(await reader.ReadToEndAsync(), connection, transaction);
+                // Each script is one transaction of its own (BEGIN … COMMIT inside).
+                await using var command = new NpgsqlCommand(await reader.ReadToEndAsync(), connection);
                 await command.ExecuteNonQueryAsync();
-                await transaction.CommitAsync();
                 await output.WriteLineAsync($"applied {name}");
             }
 

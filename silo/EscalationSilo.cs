@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using Escalation.Grains;
 using Orleans.Configuration;
+using Orleans.Serialization;
 
 namespace Escalation.Silo;
 
@@ -40,6 +41,9 @@ public static class EscalationSilo
         var ports = Ports(configuration);
         silo.Configure<ClusterOptions>(options => (options.ClusterId, options.ServiceId) = (ports.ClusterId, ports.ServiceId));
         silo.Configure<ClusterMembershipOptions>(configuration.GetSection($"{ClusterEndpointOptions.SectionName}:Membership"));
+        // A grain whose state cannot even be read fails its activation with the driver's exception; let it travel
+        // to the api, which answers 503 for it.
+        silo.Services.Configure<ExceptionSerializationOptions>(options => options.SupportedNamespacePrefixes.Add("Npgsql"));
         return silo
             .ConfigureEndpoints(IPAddress.Loopback, ports.SiloPort, ports.GatewayPort)
             .UseAdoNetClustering(options => (options.Invariant, options.ConnectionString) = (Invariant, connectionString))

@@ -5,6 +5,7 @@ using Escalation.Sla;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 using Orleans.Configuration;
+using Orleans.Serialization;
 
 namespace Escalation.Api.Cluster;
 
@@ -23,9 +24,12 @@ internal static class ClusterClientExtensions
         builder.UseOrleansClient(client => (string.IsNullOrWhiteSpace(connectionString)
                 ? client.UseLocalhostClustering(gatewayPort)
                 : client
+                    .Configure<ExceptionSerializationOptions>(options => options.SupportedNamespacePrefixes.Add("Npgsql"))
                     .Configure<ClusterOptions>(options => (options.ClusterId, options.ServiceId) = (
                         builder.Configuration.GetValue("Cluster:ClusterId", "escalation")!,
                         builder.Configuration.GetValue("Cluster:ServiceId", "escalation")!))
+                    .Configure<GatewayOptions>(options => options.GatewayListRefreshPeriod =
+                        builder.Configuration.GetValue("Cluster:GatewayListRefreshPeriod", TimeSpan.FromSeconds(10)))
                     .UseAdoNetClustering(options => (options.Invariant, options.ConnectionString) = ("Npgsql", connectionString)))
             .AddEscalationDashboard()
             .UseConnectionRetryFilter(async (_, cancellationToken) =>

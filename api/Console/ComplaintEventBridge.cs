@@ -7,20 +7,31 @@ namespace Escalation.Api.Console;
 
 /// <summary>
 /// Subscribes this api instance to the cluster's complaint events and pushes each one to the console groups the
-/// contract names, on this instance's own connections. The subscription is a lease, renewed well within its
-/// lifetime and re-established after the cluster was unreachable.
+/// contract names, on this instance's own connections. The subscription is a lease renewed every few seconds;
+/// each renewal brings the events this instance missed (while it or the cluster was unreachable), and events
+/// already pushed are recognised by their position and not pushed twice.
 /// </summary>
 internal sealed partial class ComplaintEventBridge(
     IClusterClient cluster, IHubContext<ConsoleHub> hub, EscalationMetrics metrics, ILogger<ComplaintEventBridge> logger)
     : BackgroundService, IComplaintEventObserver
 {
-    private static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(2);
+    private readonly Lock deliveredLock = new();
+    private readonly DeliveredEvents delivered = new();
 
     /// <summary>True once this instance receives events; until then it is not ready to serve consoles.</summary>
     public bool Subscribed { get; private set; }
 
     public void OnComplaintEvent(ComplaintEvent complaintEvent)
     {
+        lock (deliveredLock)
+        {
+            if (complaintEvent.Position is not { } position || !delivered.TryAdd(position))
+            {
+                return;
+            }
+        }
+
         metrics.EventPushed(complaintEvent);
         var method = JsonSetup.ToCamelCase(complaintEvent.Kind.ToString());
         _ = hub.Clients.Groups(ConsoleGroups.Of(complaintEvent)).SendAsync(method, complaintEvent).ContinueWith(
@@ -38,7 +49,23 @@ internal sealed partial class ComplaintEventBridge(
             {
                 // Grain interfaces resolve only once the client has reached the cluster.
                 reference ??= cluster.CreateObjectReference<IComplaintEventObserver>(this);
-                await cluster.GetGrain<IComplaintEventsGrain>(0).Subscribe(reference);
+                EventPosition? position;
+                lock (deliveredLock)
+                {
+                    position = delivered.Contiguous;
+                }
+
+                var subscription = await cluster.GetGrain<IComplaintEventsGrain>(0).Subscribe(reference, position);
+                lock (deliveredLock)
+                {
+                    delivered.Start(subscription.Current);
+                }
+
+                foreach (var missed in subscription.Missed)
+                {
+                    OnComplaintEvent(missed);
+                }
+
                 Subscribed = true;
                 await Task.Delay(RenewEvery, stoppingToken);
             }

@@ -21,5 +21,8 @@ public sealed class EscalationOptions
     public int PersistentDissatisfactionComplaints { get; set; } = 3;
 
     /// <summary>An event subscriber that does not renew within this time is dropped.</summary>
-    public TimeSpan SubscriptionLifetime { get; set; } = TimeSpan.FromMinutes(5);
+    public TimeSpan SubscriptionLifetime { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long recent events are kept to replay to a subscriber that missed them.</summary>
+    public TimeSpan EventReplayWindow { get; set; } = TimeSpan.FromMinutes(2);
 }

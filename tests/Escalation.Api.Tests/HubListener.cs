@@ -35,8 +35,8 @@ public sealed class HubListener : IAsyncDisposable
     /// <summary>The events received for one complaint, in arrival order.</summary>
     public IReadOnlyList<(string Name, JsonElement Payload)> For(Guid complaintId) => log.Where(e => IdOf(e.Payload) == complaintId);
 
-    public async Task<JsonElement> WaitFor(string name, Guid complaintId, Func<JsonElement, bool>? match = null) =>
-        (await log.WaitFor(e => e.Name == name && IdOf(e.Payload) == complaintId && (match?.Invoke(e.Payload) ?? true))).Payload;
+    public async Task<JsonElement> WaitFor(string name, Guid complaintId, Func<JsonElement, bool>? match = null, TimeSpan? patience = null) =>
+        (await log.WaitFor(e => e.Name == name && IdOf(e.Payload) == complaintId && (match?.Invoke(e.Payload) ?? true), patience)).Payload;
 
     public async ValueTask DisposeAsync() => await Connection.DisposeAsync();
 

@@ -5,7 +5,7 @@ namespace Escalation.Tests.Shared;
 /// <summary>Compiled into each test project: events received so far, and a way to await the one a test expects.</summary>
 internal sealed class EventLog<T>
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan DefaultPatience = TimeSpan.FromSeconds(10);
     private readonly ConcurrentQueue<T> received = new();
     private readonly List<(Func<T, bool> Match, TaskCompletionSource<T> Done)> waiters = [];
 
@@ -24,8 +24,8 @@ internal sealed class EventLog<T>
 
     public IReadOnlyList<T> Where(Func<T, bool> match) => [.. received.Where(match)];
 
-    /// <summary>The first matching item, received already or within ten seconds (else a <see cref="TimeoutException"/>).</summary>
-    public Task<T> WaitFor(Func<T, bool> match)
+    /// <summary>The first matching item, received already or within the patience, ten seconds unless given (else a <see cref="TimeoutException"/>).</summary>
+    public Task<T> WaitFor(Func<T, bool> match, TimeSpan? patience = null)
     {
         lock (waiters)
         {
@@ -39,7 +39,7 @@ internal sealed class EventLog<T>
 
             var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
             waiters.Add((match, done));
-            return done.Task.WaitAsync(Patience);
+            return done.Task.WaitAsync(patience ?? DefaultPatience);
         }
     }
 }

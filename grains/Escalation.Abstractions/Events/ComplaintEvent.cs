@@ -6,7 +6,7 @@ namespace Escalation.Events;
 /// <summary>
 /// A change pushed to consoles. <see cref="Reason"/> and <see cref="DueAt"/> are set on warnings and
 /// escalations (for level 2, <see cref="DueAt"/> is the missed acknowledgement deadline); <see cref="Level"/>
-/// on escalations.
+/// on escalations. <see cref="Position"/> is stamped by the events grain as it publishes.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record ComplaintEvent(
@@ -15,4 +15,5 @@ public sealed record ComplaintEvent(
     [property: Id(2)] ComplaintSummary Complaint,
     [property: Id(3)] SlaClockKind? Reason = null,
     [property: Id(4)] DateTimeOffset? DueAt = null,
-    [property: Id(5)] int? Level = null);
+    [property: Id(5)] int? Level = null,
+    [property: Id(6)] EventPosition? Position = null);

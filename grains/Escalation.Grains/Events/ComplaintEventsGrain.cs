@@ -7,48 +7,49 @@ namespace Escalation.Grains.Events;
 
 /// <summary>
 /// Fans complaint events out to the subscribed api instances, each of which pushes them to its own SignalR
-/// connections. Subscriptions are leases that the api renews; they are stored, so that after the whole cluster
-/// restarts the first events already reach the api instances that were subscribed.
+/// connections. It keeps the events of the last <see cref="EscalationOptions.EventReplayWindow"/> in memory and
+/// replays them to a subscriber that renews after missing some, also to one that last saw an earlier activation
+/// (the whole cluster restarted): delivery to a client is one-way and silently lost while it is disconnected.
 /// </summary>
-public sealed class ComplaintEventsGrain(
-    [PersistentState("events", StorageNames.Escalation)] IPersistentState<ComplaintEventsState> state,
-    IOptions<EscalationOptions> options,
-    ILogger<ComplaintEventsGrain> logger) : Grain, IComplaintEventsGrain
+public sealed class ComplaintEventsGrain(IGrainRuntime runtime, IOptions<EscalationOptions> options, ILogger<ComplaintEventsGrain> logger)
+    : Grain, IComplaintEventsGrain
 {
+    private const int MaxReplayed = 10_000;
     private readonly ObserverManager<IComplaintEventObserver> observers = new(options.Value.SubscriptionLifetime, logger);
+    private readonly Queue<(DateTimeOffset At, ComplaintEvent Event)> recent = new();
+    private readonly Guid epoch = Guid.NewGuid();
+    private long sequence;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        state.State.Subscribers.ForEach(observer => observers.Subscribe(observer, observer));
-        return Task.CompletedTask;
-    }
-
-    public async ValueTask Subscribe(IComplaintEventObserver observer)
+    public ValueTask<EventSubscription> Subscribe(IComplaintEventObserver observer, EventPosition? seen)
     {
         observers.Subscribe(observer, observer);
-        observers.ClearExpired();
-        await Store();
+        Forget();
+        IReadOnlyList<ComplaintEvent> missed = seen is null ? []
+            : [.. recent.Select(entry => entry.Event).Where(e => seen.Epoch != epoch || e.Position!.Sequence > seen.Sequence)];
+        return ValueTask.FromResult(new EventSubscription(new EventPosition(epoch, sequence), missed));
     }
 
-    public async ValueTask Unsubscribe(IComplaintEventObserver observer)
+    public ValueTask Unsubscribe(IComplaintEventObserver observer)
     {
         observers.Unsubscribe(observer);
-        await Store();
+        return ValueTask.CompletedTask;
     }
 
     public ValueTask Publish(ComplaintEvent complaintEvent)
     {
-        observers.Notify(observer => observer.OnComplaintEvent(complaintEvent));
+        var stamped = complaintEvent with { Position = new EventPosition(epoch, ++sequence) };
+        recent.Enqueue((runtime.TimeProvider.GetUtcNow(), stamped));
+        Forget();
+        observers.Notify(observer => observer.OnComplaintEvent(stamped));
         return ValueTask.CompletedTask;
     }
 
-    private async Task Store()
+    private void Forget()
     {
-        var current = observers.Observers.Values.ToList();
-        if (current.Count != state.State.Subscribers.Count || !current.All(state.State.Subscribers.Contains))
+        var horizon = runtime.TimeProvider.GetUtcNow() - options.Value.EventReplayWindow;
+        while (recent.Count > 0 && (recent.Peek().At < horizon || recent.Count > MaxReplayed))
         {
-            state.State.Subscribers = current;
-            await state.WriteStateAsync();
+            recent.Dequeue();
         }
     }
 }

@@ -35,7 +35,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         Cluster = builder.Build();
         await Cluster.DeployAsync();
         subscription = Client.CreateObjectReference<IComplaintEventObserver>(Events);
-        await Client.GetGrain<IComplaintEventsGrain>(0).Subscribe(subscription);
+        await Client.GetGrain<IComplaintEventsGrain>(0).Subscribe(subscription, seen: null);
     }
 
     public async Task DisposeAsync()

@@ -1,0 +1,49 @@
+using Escalation.Api.Console;
+using Escalation.Events;
+
+namespace Escalation.Api.Tests;
+
+public sealed class DeliveredEventsTests
+{
+    private static readonly Guid First = Guid.NewGuid();
+    private static readonly Guid Second = Guid.NewGuid();
+
+    [Fact]
+    public void Events_out_of_order_and_replayed_ones_are_pushed_once_and_the_renewal_asks_from_the_first_gap()
+    {
+        var delivered = new DeliveredEvents();
+        delivered.Start(new(First, 40));
+        Assert.True(delivered.TryAdd(new(First, 42)));
+        Assert.Equal(new EventPosition(First, 40), delivered.Contiguous);
+        Assert.False(delivered.TryAdd(new(First, 42)));
+        Assert.False(delivered.TryAdd(new(First, 39)));
+        Assert.True(delivered.TryAdd(new(First, 41)));
+        Assert.Equal(new EventPosition(First, 42), delivered.Contiguous);
+    }
+
+    [Fact]
+    public void Events_that_arrive_before_the_first_subscription_answers_are_kept()
+    {
+        var delivered = new DeliveredEvents();
+        Assert.True(delivered.TryAdd(new(First, 12)));
+        Assert.True(delivered.TryAdd(new(First, 11)));
+        delivered.Start(new(First, 10));
+        Assert.Equal(new EventPosition(First, 12), delivered.Contiguous);
+        Assert.False(delivered.TryAdd(new(First, 11)));
+        delivered.Start(new(First, 99));
+        Assert.Equal(new EventPosition(First, 12), delivered.Contiguous);
+    }
+
+    [Fact]
+    public void After_the_events_grain_restarts_everything_of_its_new_epoch_is_wanted()
+    {
+        var delivered = new DeliveredEvents();
+        delivered.Start(new(First, 7));
+        Assert.True(delivered.TryAdd(new(Second, 3)));
+        Assert.Equal(new EventPosition(Second, 0), delivered.Contiguous);
+        Assert.True(delivered.TryAdd(new(Second, 1)));
+        Assert.True(delivered.TryAdd(new(Second, 2)));
+        Assert.Equal(new EventPosition(Second, 3), delivered.Contiguous);
+        Assert.False(delivered.TryAdd(new(Second, 3)));
+    }
+}
