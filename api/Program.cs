@@ -1,3 +1,4 @@
+using Escalation.Api.Analytics;
 using Escalation.Api.Auth;
 using Escalation.Api.Cluster;
 using Escalation.Api.Complaints;
@@ -6,9 +7,12 @@ using Escalation.Api.Console;
 using Escalation.Api.Customers;
 using Escalation.Api.Directory;
 using Escalation.Api.Http;
+using Escalation.Api.Improvements;
+using Escalation.Api.Nps;
 using Escalation.Api.Problems;
 using Escalation.Api.Sla;
 using Escalation.Api.Telemetry;
+using Escalation.Api.Triage;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -44,6 +48,10 @@ app.MapConnectorsApi();
 app.MapComplaintsApi();
 app.MapCustomersApi();
 app.MapSlaApi();
+app.MapGuidanceApi();
+app.MapNpsApi();
+app.MapAnalyticsApi();
+app.MapImprovementsApi();
 app.MapConsoleHub();
 
 app.Run();

@@ -1,6 +1,7 @@
 using Escalation.Api.Json;
 using Escalation.Api.Telemetry;
 using Escalation.Events;
+using Escalation.Improvements;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Escalation.Api.Console;
@@ -15,6 +16,9 @@ internal sealed partial class ComplaintEventBridge(
     IClusterClient cluster, IHubContext<ConsoleHub> hub, EscalationMetrics metrics, ILogger<ComplaintEventBridge> logger)
     : BackgroundService, IComplaintEventObserver
 {
+    /// <summary>The hub method for an overdue improvement, beside the complaint events of <see cref="ComplaintEventKind"/>.</summary>
+    public const string ImprovementOverdue = "improvementOverdue";
+
     private static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(2);
     private readonly Lock deliveredLock = new();
     private readonly DeliveredEvents delivered = new();
@@ -38,6 +42,9 @@ internal sealed partial class ComplaintEventBridge(
             task => LogPushFailed(logger, task.Exception, method, complaintEvent.Complaint.Id),
             TaskContinuationOptions.OnlyOnFaulted);
     }
+
+    public void OnImprovementOverdue(ImprovementEvent improvementEvent) =>
+        _ = hub.Clients.Groups(ConsoleGroups.Of(improvementEvent)).SendAsync(ImprovementOverdue, improvementEvent);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -1,6 +1,7 @@
 using Escalation.Api.Auth;
 using Escalation.Directory;
 using Escalation.Events;
+using Escalation.Improvements;
 
 namespace Escalation.Api.Console;
 
@@ -31,6 +32,12 @@ internal static class ConsoleGroups
             }
         }
     }
+
+    /// <summary>An overdue improvement: its owner, the supervisors of the owner's team, and managers.</summary>
+    public static IReadOnlyList<string> Of(ImprovementEvent improvementEvent) =>
+        improvementEvent.Improvement.OwnerTeam is { } team
+            ? [User(improvementEvent.Improvement.Owner), Supervisors(team), Managers]
+            : [User(improvementEvent.Improvement.Owner), Managers];
 
     public static IReadOnlyList<string> Of(ComplaintEvent complaintEvent)
     {

@@ -37,6 +37,7 @@ export interface Complaint {
   nextDueAt: string | null;
   nextDueReason: SlaReason | null;
   nextWarningAt: string | null;
+  triageReasons: string[];
 }
 
 export interface TimelineEntry {
@@ -79,6 +80,11 @@ export interface TeamOverview {
   queue: string[];
 }
 
+export interface DraftCheck {
+  flags: { rule: string; message: string }[];
+  templates: { topic: string; language: string; text: string }[];
+}
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -119,6 +125,7 @@ export function api(token: string) {
     resolve: (id: string, note: string) => send<Complaint>("POST", `${complaint(id)}/resolve`, token, { note: note || null }),
     reopen: (id: string) => send<Complaint>("POST", `${complaint(id)}/reopen`, token),
     acknowledge: (id: string) => send<Complaint>("POST", `${complaint(id)}/escalation/acknowledge`, token),
+    checkDraft: (complaintId: string, text: string) => send<DraftCheck>("POST", "/api/responses/check", token, { complaintId, text }),
   };
 }
 

@@ -61,6 +61,9 @@ const en = {
   dismiss: "Dismiss",
   unassigned: "unassigned",
   publicPost: "public",
+  checkDraft: "Check the draft",
+  draftOk: "The draft apologises, owns the problem and names a next step.",
+  useTemplate: "Use the template",
 } as const;
 
 export type Key = keyof typeof en;
@@ -126,6 +129,9 @@ const et: Record<Key, string> = {
   dismiss: "Peida",
   unassigned: "määramata",
   publicPost: "avalik",
+  checkDraft: "Kontrolli mustandit",
+  draftOk: "Mustand vabandab, võtab vastutuse ja nimetab järgmise sammu.",
+  useTemplate: "Kasuta malli",
 };
 
 export type Language = "en" | "et";

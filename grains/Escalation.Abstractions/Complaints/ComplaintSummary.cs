@@ -1,4 +1,5 @@
 using Escalation.Sla;
+using Escalation.Triage;
 
 namespace Escalation.Complaints;
 
@@ -6,7 +7,8 @@ namespace Escalation.Complaints;
 /// What consoles and the REST api show of a complaint. Deadline fields are null while the SLA is paused
 /// (waiting for the customer); <see cref="NextResponseDueAt"/> is null unless a customer message awaits an answer.
 /// <see cref="NextDueAt"/> is the earliest deadline not yet met (past when breached), for countdowns; its warning
-/// goes out at <see cref="NextWarningAt"/>, null once sent.
+/// goes out at <see cref="NextWarningAt"/>, null once sent. <see cref="TriageReasons"/> say which words decided the
+/// language and topic.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record ComplaintSummary(
@@ -21,7 +23,7 @@ public sealed record ComplaintSummary(
     [property: Id(8)] Priority Priority,
     [property: Id(9)] IReadOnlyList<string> PriorityReasons,
     [property: Id(10)] string Language,
-    [property: Id(11)] string Topic,
+    [property: Id(11)] Topic Topic,
     [property: Id(12)] ComplaintStatus Status,
     [property: Id(13)] string? Assignee,
     [property: Id(14)] string Team,
@@ -36,7 +38,8 @@ public sealed record ComplaintSummary(
     [property: Id(23)] string? InReplyTo,
     [property: Id(24)] DateTimeOffset? NextDueAt,
     [property: Id(25)] SlaClockKind? NextDueReason,
-    [property: Id(26)] DateTimeOffset? NextWarningAt)
+    [property: Id(26)] DateTimeOffset? NextWarningAt,
+    [property: Id(27)] IReadOnlyList<string> TriageReasons)
 {
     public bool IsOpen => Status is not (ComplaintStatus.Resolved or ComplaintStatus.Closed);
 }

@@ -13,4 +13,7 @@ public interface ICustomerGrain : IGrainWithStringKey
     ValueTask SetComplaintOpen(Guid complaintId, bool open);
 
     ValueTask<CustomerProfile> GetProfile();
+
+    /// <summary>Remembers the customer's latest NPS answer.</summary>
+    ValueTask RecordNps(int score);
 }

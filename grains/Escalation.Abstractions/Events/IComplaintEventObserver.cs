@@ -4,4 +4,6 @@ namespace Escalation.Events;
 public interface IComplaintEventObserver : IGrainObserver
 {
     void OnComplaintEvent(ComplaintEvent complaintEvent);
+
+    void OnImprovementOverdue(Improvements.ImprovementEvent improvementEvent);
 }

@@ -21,4 +21,8 @@ public interface IComplaintEventsGrain : IGrainWithIntegerKey
 
     [OneWay]
     ValueTask Publish(ComplaintEvent complaintEvent);
+
+    /// <summary>Rare and also kept in the improvement log, so it is not replayed.</summary>
+    [OneWay]
+    ValueTask PublishImprovementOverdue(Improvements.ImprovementEvent improvementEvent);
 }

@@ -1,9 +1,11 @@
+using Escalation.Analytics;
 using Escalation.Complaints;
 using Escalation.Customers;
 using Escalation.Events;
 using Escalation.Grains.Sla;
 using Escalation.Sla;
 using Escalation.Teams;
+using Escalation.Triage;
 using Microsoft.Extensions.Options;
 
 namespace Escalation.Grains.Complaints;
@@ -23,7 +25,8 @@ public sealed class ComplaintGrain(
     private static readonly ComplaintStatus[] Open =
         [ComplaintStatus.New, ComplaintStatus.Assigned, ComplaintStatus.Responded, ComplaintStatus.WaitingForCustomer];
 
-    private IGrainTimer? timer;
+    private readonly List<ComplaintFact> facts = [];
+    private DeadlineAlarm? alarm;
 
     private ComplaintState S => state.State;
 
@@ -35,6 +38,8 @@ public sealed class ComplaintGrain(
 
     private ICustomerGrain Customer => GrainFactory.GetGrain<ICustomerGrain>(S.Origin!.Customer.Id);
 
+    private DeadlineAlarm Alarm => alarm ??= new DeadlineAlarm(this, ReminderName, options.Value.ReminderPeriod, () => Commit());
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         if (S.Origin is not null)
@@ -44,7 +49,7 @@ public sealed class ComplaintGrain(
     }
 
     public Task ReceiveReminder(string reminderName, TickStatus status) =>
-        S.Origin is null ? DropReminder() : Commit();
+        S.Origin is null ? Alarm.Drop() : Commit();
 
     public async ValueTask<CreateResult> Create(NewComplaint complaint)
     {
@@ -58,16 +63,22 @@ public sealed class ComplaintGrain(
         var standing = await GrainFactory.GetGrain<ICustomerGrain>(complaint.Customer.Id)
             .RecordComplaint(Id, complaint.Customer.Name, createdAt);
         var (priority, reasons) = PriorityRules.Decide(complaint, standing);
+        var language = complaint.Language is { } given ? new Verdict<string>(given, ["set by the connector"]) : LanguageDetector.Detect(complaint.Text);
+        var topic = TopicClassifier.Classify(complaint.Text);
         var terms = await GrainFactory.GetGrain<ISlaPolicyGrain>(0).GetTerms(priority);
         var assignee = await GrainFactory.GetGrain<ITeamGrain>(complaint.Team).AssignNewComplaint(Id);
 
         S.Origin = complaint;
         S.Priority = priority;
         S.PriorityReasons = reasons;
-        S.Language = complaint.Language ?? "unknown";
+        S.Language = language.Value;
+        S.Topic = topic.Value;
+        S.TriageEvidence = [$"language: {string.Join(", ", language.Evidence)}", $"topic: {string.Join(", ", topic.Evidence)}"];
         S.CreatedAt = createdAt;
         S.ReceivedAt = now;
         S.Terms = terms;
+        facts.Add(new ComplaintFact(FactKind.Created, createdAt, Id, topic.Value, complaint.Public,
+            PersistentCustomerId: standing.PersistentDissatisfaction ? complaint.Customer.Id : null));
         S.StartClock(SlaClockKind.FirstResponse, createdAt);
         S.StartClock(SlaClockKind.Resolution, createdAt);
         S.Timeline.Add(new TimelineEntry(now, TimelineType.Created, complaint.Customer.Id, Public: complaint.Public));
@@ -110,8 +121,12 @@ public sealed class ComplaintGrain(
 
         var now = Now;
         S.Timeline.Add(new TimelineEntry(now, TimelineType.Responded, actor, Text: text, Public: isPublic));
-        S.Clock(SlaClockKind.FirstResponse)?.Stop(now);
-        S.Clock(SlaClockKind.NextResponse)?.Stop(now);
+        if (S.Clock(SlaClockKind.FirstResponse) is { IsRunning: true })
+        {
+            facts.Add(new ComplaintFact(FactKind.FirstResponse, now, Id, Seconds: (now - S.CreatedAt).TotalSeconds));
+        }
+
+        StopClocks(now, SlaClockKind.FirstResponse, SlaClockKind.NextResponse);
         if (S.Status != ComplaintStatus.WaitingForCustomer)
         {
             S.Status = ComplaintStatus.Responded;
@@ -151,7 +166,8 @@ public sealed class ComplaintGrain(
     {
         Require("resolve", Open);
         var now = Now;
-        S.Clocks.ForEach(clock => clock.Stop(now));
+        StopClocks(now, Enum.GetValues<SlaClockKind>());
+        facts.Add(new ComplaintFact(FactKind.Resolved, now, Id, Seconds: (now - S.CreatedAt).TotalSeconds));
         S.Status = ComplaintStatus.Resolved;
         S.ResolvedAt = now;
         S.Timeline.Add(new TimelineEntry(now, TimelineType.Resolved, actor, Text: note));
@@ -225,6 +241,19 @@ public sealed class ComplaintGrain(
         }
     }
 
+    /// <summary>Stops the running clocks of the kinds; each deadline not already missed is recorded as met, or missed if late.</summary>
+    private void StopClocks(DateTimeOffset now, params SlaClockKind[] kinds)
+    {
+        foreach (var clock in S.Clocks.Where(clock => clock.IsRunning && kinds.Contains(clock.Kind)))
+        {
+            clock.Stop(now);
+            if (clock.EscalatedAt is null)
+            {
+                facts.Add(new ComplaintFact(FactKind.DeadlineDue, clock.DueAt ?? now, Id, Reason: clock.Kind, Met: clock.DueAt is not { } due || now <= due));
+            }
+        }
+    }
+
     private async Task AssignTo(string agent, string actor)
     {
         S.Assignee = agent;
@@ -273,9 +302,9 @@ public sealed class ComplaintGrain(
             var closed = CloseWhenQuiet(now);
             var next = NextAlertAt();
             var dirty = changes.Length > 0 || alerts.Count > 0 || closed;
-            if (next != S.ReminderDueAt)
+            if (await Alarm.SyncReminder(S.ReminderDueAt, next, now))
             {
-                await SyncReminder(next, now);
+                S.ReminderDueAt = next;
                 dirty = true;
             }
 
@@ -284,6 +313,12 @@ public sealed class ComplaintGrain(
                 await state.WriteStateAsync();
             }
 
+            foreach (var day in facts.GroupBy(fact => ComplaintFact.Bucket(S.Origin!.Team, fact.At)))
+            {
+                await GrainFactory.GetGrain<IAnalyticsGrain>(day.Key).Record([.. day]);
+            }
+
+            facts.Clear();
             var summary = S.ToSummary(Id);
             var events = GrainFactory.GetGrain<IComplaintEventsGrain>(0);
             foreach (var change in closed ? [.. changes, ComplaintEventKind.ComplaintUpdated] : changes)
@@ -298,11 +333,12 @@ public sealed class ComplaintGrain(
                     : new ComplaintEvent(ComplaintEventKind.ComplaintEscalated, now, summary, alert.Reason, alert.DueAt, alert.Level));
             }
 
-            ArmTimer(next, now);
+            Alarm.ArmTimer(next, now);
             return summary;
         }
         catch
         {
+            facts.Clear();
             DeactivateOnIdle();
             throw;
         }
@@ -317,6 +353,16 @@ public sealed class ComplaintGrain(
             {
                 alerts.Add(alert);
                 S.EscalationLevel = Math.Max(S.EscalationLevel, alert.Level);
+                if (alert.Level == 1)
+                {
+                    facts.Add(new ComplaintFact(FactKind.DeadlineDue, alert.DueAt, Id, Reason: alert.Reason, Met: false));
+                }
+
+                if (alert.Level > 0)
+                {
+                    facts.Add(new ComplaintFact(FactKind.Escalated, now, Id, Reason: alert.Reason, Level: alert.Level));
+                }
+
                 S.Timeline.Add(alert.Level == 0
                     ? new TimelineEntry(now, TimelineType.SlaWarning, System, Reason: alert.Reason, DueAt: alert.DueAt)
                     : new TimelineEntry(now, TimelineType.Escalated, System, Level: alert.Level, Reason: alert.Reason, DueAt: alert.DueAt,
@@ -352,36 +398,4 @@ public sealed class ComplaintGrain(
 
         return next;
     }
-
-    private async Task SyncReminder(DateTimeOffset? next, DateTimeOffset now)
-    {
-        if (next is { } due)
-        {
-            await this.RegisterOrUpdateReminder(ReminderName, Max(due - now, TimeSpan.Zero), options.Value.ReminderPeriod);
-        }
-        else
-        {
-            await DropReminder();
-        }
-
-        S.ReminderDueAt = next;
-    }
-
-    private async Task DropReminder()
-    {
-        if (await this.GetReminder(ReminderName) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
-    }
-
-    private void ArmTimer(DateTimeOffset? next, DateTimeOffset now)
-    {
-        timer?.Dispose();
-        timer = next is { } due
-            ? this.RegisterGrainTimer(() => Commit(), new GrainTimerCreationOptions(Max(due - now, TimeSpan.Zero), Timeout.InfiniteTimeSpan))
-            : null;
-    }
-
-    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }

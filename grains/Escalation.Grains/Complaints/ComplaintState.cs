@@ -1,6 +1,7 @@
 using Escalation.Complaints;
 using Escalation.Grains.Sla;
 using Escalation.Sla;
+using Escalation.Triage;
 
 namespace Escalation.Grains.Complaints;
 
@@ -14,7 +15,8 @@ public sealed class ComplaintState
     [Id(4)] public Priority Priority { get; set; }
     [Id(5)] public List<string> PriorityReasons { get; set; } = [];
     [Id(6)] public string Language { get; set; } = "unknown";
-    [Id(7)] public string Topic { get; set; } = "other";
+    [Id(7)] public Topic Topic { get; set; } = Topic.Other;
+    [Id(16)] public List<string> TriageEvidence { get; set; } = [];
     [Id(8)] public DateTimeOffset CreatedAt { get; set; }
     [Id(9)] public DateTimeOffset ReceivedAt { get; set; }
     [Id(10)] public SlaTerms? Terms { get; set; }
@@ -71,6 +73,7 @@ public sealed class ComplaintState
             origin.InReplyTo,
             upcoming?.DueAt,
             upcoming?.Kind,
-            upcoming is { WarningSent: false } ? upcoming.WarningDueAt : null);
+            upcoming is { WarningSent: false } ? upcoming.WarningDueAt : null,
+            TriageEvidence);
     }
 }

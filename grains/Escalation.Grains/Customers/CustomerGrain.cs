@@ -51,7 +51,13 @@ public sealed class CustomerGrain(
             [.. S.Past],
             CountSince(now - HistoryWindow),
             CountSince(now - Window) >= options.Value.PersistentDissatisfactionComplaints,
-            LatestNps: null));
+            S.LatestNps));
+    }
+
+    public async ValueTask RecordNps(int score)
+    {
+        S.LatestNps = score;
+        await state.WriteStateAsync();
     }
 
     private int CountSince(DateTimeOffset from) => S.Recent.Count(written => written >= from);

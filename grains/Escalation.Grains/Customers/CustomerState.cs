@@ -9,4 +9,5 @@ public sealed class CustomerState
 
     /// <summary>When each recent complaint was written, oldest first; older ones than any window needs are dropped.</summary>
     [Id(3)] public List<DateTimeOffset> Recent { get; set; } = [];
+    [Id(4)] public int? LatestNps { get; set; }
 }

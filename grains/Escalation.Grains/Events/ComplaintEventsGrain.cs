@@ -44,6 +44,12 @@ public sealed class ComplaintEventsGrain(IGrainRuntime runtime, IOptions<Escalat
         return ValueTask.CompletedTask;
     }
 
+    public ValueTask PublishImprovementOverdue(Escalation.Improvements.ImprovementEvent improvementEvent)
+    {
+        observers.Notify(observer => observer.OnImprovementOverdue(improvementEvent));
+        return ValueTask.CompletedTask;
+    }
+
     private void Forget()
     {
         var horizon = runtime.TimeProvider.GetUtcNow() - options.Value.EventReplayWindow;

@@ -1,4 +1,5 @@
 using Escalation.Events;
+using Escalation.Improvements;
 using Escalation.Tests.Shared;
 
 namespace Escalation.Tests.Cluster;
@@ -7,8 +8,13 @@ namespace Escalation.Tests.Cluster;
 public sealed class EventRecorder : IComplaintEventObserver
 {
     private readonly EventLog<ComplaintEvent> log = new();
+    private readonly EventLog<ImprovementEvent> overdue = new();
 
     public void OnComplaintEvent(ComplaintEvent complaintEvent) => log.Add(complaintEvent);
+
+    public void OnImprovementOverdue(ImprovementEvent improvementEvent) => overdue.Add(improvementEvent);
+
+    public Task<ImprovementEvent> WaitForOverdue(Guid improvementId) => overdue.WaitFor(e => e.Improvement.Id == improvementId);
 
     /// <summary>Every event received so far for one complaint, in arrival order.</summary>
     public IReadOnlyList<ComplaintEvent> For(Guid complaintId) => log.Where(e => e.Complaint.Id == complaintId);

@@ -1,5 +1,5 @@
 import { type FormEvent, useEffect, useRef, useState } from "react";
-import type { Api, Complaint, ComplaintDetails, Customer, Session, TeamOverview } from "../api";
+import type { Api, Complaint, ComplaintDetails, Customer, DraftCheck, Session, TeamOverview } from "../api";
 import { useT } from "../i18n";
 import { countdown, slaState } from "../sla";
 
@@ -21,6 +21,8 @@ export function ComplaintPanel({ complaint, client, session, oversees, now, onCh
   const [customer, setCustomer] = useState<Customer | null>(null);
   const [team, setTeam] = useState<TeamOverview | null>(null);
   const [busy, setBusy] = useState(false);
+  const [draft, setDraft] = useState("");
+  const [check, setCheck] = useState<DraftCheck | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => heading.current?.focus(), []);
@@ -50,7 +52,11 @@ export function ComplaintPanel({ complaint, client, session, oversees, now, onCh
     event.preventDefault();
     const form = event.currentTarget;
     const data = new FormData(form);
-    void act(() => client.respond(complaint.id, String(data.get("text")), data.get("public") === "on")).then(() => form.reset());
+    void act(() => client.respond(complaint.id, draft, data.get("public") === "on")).then(() => {
+      form.reset();
+      setDraft("");
+      setCheck(null);
+    });
   };
 
   const resolve = (event: FormEvent<HTMLFormElement>) => {
@@ -90,7 +96,7 @@ export function ComplaintPanel({ complaint, client, session, oversees, now, onCh
       <details>
         <summary>{t("reasons")}</summary>
         <ul>
-          {complaint.priorityReasons.map((reason) => (
+          {[...complaint.priorityReasons, ...complaint.triageReasons].map((reason) => (
             <li key={reason}>{reason}</li>
           ))}
         </ul>
@@ -108,8 +114,31 @@ export function ComplaintPanel({ complaint, client, session, oversees, now, onCh
           <form onSubmit={respond}>
             <label>
               {t("response")}
-              <textarea name="text" required maxLength={10000} rows={3} />
+              <textarea name="text" required maxLength={10000} rows={3} value={draft} onChange={(e) => setDraft(e.target.value)} />
             </label>
+            <button type="button" className="secondary" disabled={busy || draft.trim() === ""} onClick={() => client.checkDraft(complaint.id, draft).then(setCheck, onError)}>
+              {t("checkDraft")}
+            </button>
+            {check && (
+              <div className="draft-check" aria-live="polite" data-testid="draft-check">
+                {check.flags.length === 0 ? (
+                  <p className="ok">{t("draftOk")}</p>
+                ) : (
+                  <ul className="flags">
+                    {check.flags.map((flag) => (
+                      <li key={flag.rule}>
+                        <strong>{flag.rule}</strong>: {flag.message}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                {check.templates.map((template) => (
+                  <button type="button" className="secondary" key={template.language} onClick={() => setDraft(template.text)}>
+                    {t("useTemplate")} ({template.language})
+                  </button>
+                ))}
+              </div>
+            )}
             <label className="inline">
               <input type="checkbox" name="public" defaultChecked={complaint.public} /> {t("publicResponse")}
             </label>

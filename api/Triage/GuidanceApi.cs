@@ -1,0 +1,50 @@
+using Escalation.Api.Auth;
+using Escalation.Api.Problems;
+using Escalation.Complaints;
+using Escalation.Triage;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Escalation.Api.Triage;
+
+internal static class GuidanceApi
+{
+    public sealed record CheckRequest(string? Text, Guid? ComplaintId);
+
+    public sealed record CheckResponse(IReadOnlyList<ResponseFlag> Flags, IReadOnlyList<ResponseTemplate> Templates);
+
+    public static IEndpointRouteBuilder MapGuidanceApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/responses/check", Check)
+            .RequireAuthorization(Policies.Agent)
+            .WithTags("Guidance")
+            .WithSummary("Flags what a draft answer does against the playbook (deflection, redirect, noApology, noNextStep) and offers templates for the complaint's topic.");
+        return app;
+    }
+
+    private static async Task<Results<Ok<CheckResponse>, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> Check(
+        CheckRequest request, HttpContext http, IClusterClient cluster)
+    {
+        if (string.IsNullOrWhiteSpace(request.Text) || request.Text.Length > 10_000)
+        {
+            return ProblemExtensions.Invalid("text", "text is required, at most 10000 characters.");
+        }
+
+        Topic? topic = null;
+        if (request.ComplaintId is { } id)
+        {
+            if (await cluster.GetGrain<IComplaintGrain>(id).GetSummary() is not { } complaint)
+            {
+                return TypedResults.Problem($"There is no complaint {id}.", statusCode: StatusCodes.Status404NotFound);
+            }
+
+            if (!ConsoleUser.From(http.User).MayActOn(complaint.Team))
+            {
+                return TypedResults.Forbid();
+            }
+
+            topic = complaint.Topic;
+        }
+
+        return TypedResults.Ok(new CheckResponse(ResponseGuide.Check(request.Text), ResponseGuide.TemplatesFor(topic)));
+    }
+}

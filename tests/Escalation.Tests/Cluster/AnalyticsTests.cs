@@ -1,0 +1,91 @@
+using Escalation.Analytics;
+using Escalation.Complaints;
+using Escalation.Events;
+using Escalation.Improvements;
+using Escalation.Nps;
+using Escalation.Sla;
+using Escalation.Triage;
+
+namespace Escalation.Tests.Cluster;
+
+public sealed class AnalyticsTests(ClusterFixture fixture) : ClusterTest(fixture)
+{
+    private async Task<Guid> Complaint(string text, bool isPublic)
+    {
+        var id = Guid.NewGuid();
+        await Complaint(id).Create(new NewComplaint("web", $"web-{id:N}", new CustomerRef($"web:{id:N}", null), text, isPublic, TeamName, Priority: Priority.P1));
+        return id;
+    }
+
+    [Fact]
+    public async Task A_known_stream_of_complaints_gives_exactly_the_expected_figures()
+    {
+        await StaffTeam(agentOnline: true);
+        var previousDay = Clock.GetUtcNow();
+        var earlier = await Complaint("The courier lost my parcel.", isPublic: false);
+        await Complaint(earlier).Resolve(null, Agent);
+
+        Clock.Advance(TimeSpan.FromDays(1));
+        var start = Clock.GetUtcNow();
+        var answered = await Complaint("The courier left my parcel in the rain.", isPublic: true);
+        var neglected = await Complaint("You charged my card twice and the refund never came.", isPublic: false);
+        Clock.Advance(TimeSpan.FromMinutes(5));
+        await Complaint(answered).Respond("We are sorry! We will send a new one today.", true, Agent);
+        Clock.Advance(TimeSpan.FromMinutes(10));
+        await Events.WaitFor(neglected, ComplaintEventKind.ComplaintEscalated, e => e.Level == 1);
+        Clock.Advance(TimeSpan.FromMinutes(10));
+        await Events.WaitFor(neglected, ComplaintEventKind.ComplaintEscalated, e => e.Level == 2);
+        Clock.Advance(TimeSpan.FromMinutes(5));
+        await Complaint(neglected).Respond("We are sorry for the double charge; we refund it today.", false, Agent);
+        Clock.Advance(TimeSpan.FromMinutes(30));
+        await Complaint(answered).Resolve(null, Agent);
+        Clock.Advance(TimeSpan.FromMinutes(60));
+        await Complaint(neglected).Resolve(null, Agent);
+        await Client.GetGrain<INpsGrain>(TeamName).Record(new NpsAnswer("web:1", 10, null, "web", start.AddMinutes(1), null));
+        await Client.GetGrain<INpsGrain>(TeamName).Record(new NpsAnswer("web:2", 2, "Slow refund", "web", start.AddMinutes(2), null));
+
+        var report = await AnalyticsReader.Report(Client, TeamName, new Period(start, start.AddDays(1)));
+
+        Assert.Equal(2, report.Complaints);
+        Assert.Equal(0.5, report.PublicShare);
+        Assert.Equal(new SlaCompliance(0.5, 1.0), report.SlaCompliance);
+        Assert.Equal(new Percentiles(300, 1800), report.FirstResponseSeconds);
+        Assert.Equal(new Percentiles(3600, 7200), report.ResolutionSeconds);
+        Assert.Equal(new EscalationCounts(1, 1), report.Escalations);
+        Assert.Equal((2, 2), (report.Responded, report.Resolved));
+        Assert.Equal(0, report.PersistentDissatisfaction);
+        Assert.Equal(new NpsSummary(0.0, 2, 1, 0, 1), report.Nps);
+        Assert.Equal(
+            [(Topic.ProductQuality, 0, 0, 0), (Topic.Service, 0, 0, 0), (Topic.Delivery, 1, 1, 0), (Topic.EaseOfUse, 0, 0, 0), (Topic.Billing, 1, 0, 1), (Topic.Other, 0, 0, 0)],
+            report.Topics.Select(t => (t.Topic, t.Count, t.PreviousCount, t.Change)));
+
+        var before = await AnalyticsReader.Report(Client, TeamName, new Period(previousDay, start));
+        Assert.Equal(1, before.Complaints);
+        Assert.Equal(new SlaCompliance(1.0, 1.0), before.SlaCompliance);
+        Assert.Equal(new Percentiles(null, null), before.FirstResponseSeconds);
+    }
+
+    [Fact]
+    public async Task An_improvement_past_its_deadline_escalates_once_and_a_finished_one_does_not()
+    {
+        var late = Guid.NewGuid();
+        var created = await Client.GetGrain<IImprovementGrain>(late).Create(new ImprovementDraft(
+            "Courier contract review", Topic.Delivery, Agent, TeamName, Clock.GetUtcNow().AddDays(3), [], Supervisor));
+        Assert.Equal(ImprovementStatus.Planned, created.Status);
+        var done = Guid.NewGuid();
+        await Client.GetGrain<IImprovementGrain>(done).Create(new ImprovementDraft(
+            "Fix the checkout button", Topic.EaseOfUse, Agent, TeamName, Clock.GetUtcNow().AddDays(3), [], Supervisor));
+        await Client.GetGrain<IImprovementGrain>(done).Update(ImprovementStatus.Done, "Fixed in release 2.3");
+        await Cluster.DeactivateAsync(Client.GetGrain<IImprovementGrain>(late));
+
+        Clock.Advance(TimeSpan.FromDays(3));
+        var overdue = await Events.WaitForOverdue(late);
+        Assert.Equal(Clock.GetUtcNow(), overdue.Improvement.OverdueSince);
+        Assert.Equal(TeamName, overdue.Improvement.OwnerTeam);
+
+        Clock.Advance(TimeSpan.FromDays(1));
+        Assert.Equal(overdue.Improvement.OverdueSince, (await Client.GetGrain<IImprovementGrain>(late).GetImprovement())!.OverdueSince);
+        Assert.Null((await Client.GetGrain<IImprovementGrain>(done).GetImprovement())!.OverdueSince);
+        Assert.Contains(late, await Client.GetGrain<IImprovementLogGrain>(0).GetIds());
+    }
+}
