@@ -169,3 +169,28 @@ test("the console works from the keyboard and in Estonian", async () => {
   assert.deepEqual(unnamed, []);
   assert.deepEqual(errors, []);
 });
+
+test("the dashboard's chart changes when a complaint resolves", async () => {
+  const supervisor = await signIn("supervisor1");
+  await supervisor.getByRole("button", { name: "Dashboard" }).click();
+  const chart = supervisor.getByTestId("activity-chart");
+  await chart.waitFor();
+  const resolved = async () => JSON.parse(await chart.getAttribute("data-values"))[0][2];
+  const before = await resolved();
+
+  const { complaintId } = await postComplaint(system.urls[0], complaint(`e2e-dashboard-${Date.now()}`));
+  const token = await loginToken(system.urls[0], "agent1");
+  const response = await fetch(`${system.urls[0]}/api/complaints/${complaintId}/resolve`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` },
+    body: JSON.stringify({ note: "Resolved from the test" }),
+  });
+  assert.equal(response.status, 200);
+  await supervisor.waitForFunction(
+    (count) => JSON.parse(document.querySelector('[data-testid="activity-chart"]').dataset.values)[0][2] > count,
+    before,
+  );
+  assert.equal(await resolved(), before + 1);
+  await supervisor.screenshot({ path: `${screenshots}dashboard-view.png`, fullPage: true });
+  assert.deepEqual(supervisor.errors, []);
+});

@@ -85,6 +85,48 @@ export interface DraftCheck {
   templates: { topic: string; language: string; text: string }[];
 }
 
+export interface Analytics {
+  team: string | null;
+  from: string;
+  to: string;
+  complaints: number;
+  publicShare: number | null;
+  slaCompliance: { firstResponse: number | null; resolution: number | null };
+  firstResponseSeconds: { p50: number | null; p90: number | null };
+  resolutionSeconds: { p50: number | null; p90: number | null };
+  escalations: { level1: number; level2: number };
+  topics: { topic: string; count: number; previousCount: number; change: number }[];
+  persistentDissatisfaction: number;
+  nps: { score: number | null; answers: number; promoters: number; passives: number; detractors: number };
+  responded: number;
+  resolved: number;
+}
+
+export interface Goal {
+  topic: string;
+  reductionPercent: number;
+  start: string;
+  deadline: string;
+  baseline: number;
+  current: number;
+  achievedPercent: number | null;
+}
+
+export type ImprovementStatus = "planned" | "inProgress" | "done" | "dropped";
+
+export interface Improvement {
+  id: string;
+  title: string;
+  topic: string;
+  owner: string;
+  ownerTeam: string | null;
+  deadline: string;
+  complaintIds: string[];
+  status: ImprovementStatus;
+  outcome: string | null;
+  overdueSince: string | null;
+}
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -126,6 +168,11 @@ export function api(token: string) {
     reopen: (id: string) => send<Complaint>("POST", `${complaint(id)}/reopen`, token),
     acknowledge: (id: string) => send<Complaint>("POST", `${complaint(id)}/escalation/acknowledge`, token),
     checkDraft: (complaintId: string, text: string) => send<DraftCheck>("POST", "/api/responses/check", token, { complaintId, text }),
+    analytics: (days: number) => send<Analytics>("GET", `/api/analytics?from=${encodeURIComponent(new Date(Date.now() - days * 86400000).toISOString())}`, token),
+    goals: () => send<Goal[]>("GET", "/api/goals", token),
+    improvements: () => send<Improvement[]>("GET", "/api/improvements", token),
+    addImprovement: (body: { title: string; topic: string; owner: string; deadline: string }) => send<Improvement>("POST", "/api/improvements", token, body),
+    setImprovementStatus: (id: string, status: ImprovementStatus) => send<Improvement>("PATCH", `/api/improvements/${id}`, token, { status }),
   };
 }
 

@@ -1,9 +1,14 @@
 import * as signalR from "@microsoft/signalr";
 import { useEffect, useRef, useState } from "react";
-import type { ConsoleEvent } from "./api";
+import type { ConsoleEvent, Improvement } from "./api";
 import { EVENT_NAMES, type EventName } from "./events";
 
 export type ConnectionState = "connecting" | "connected" | "reconnecting";
+
+export interface ImprovementEvent {
+  at: string;
+  improvement: Improvement;
+}
 
 /**
  * Keeps one hub connection for the signed-in user, reconnecting for as long as the page is open. After every
@@ -13,10 +18,11 @@ export function useConsoleHub(
   token: string,
   onEvent: (name: EventName, event: ConsoleEvent) => void,
   onConnected: () => void,
+  onImprovementOverdue: (event: ImprovementEvent) => void,
 ): ConnectionState {
   const [state, setState] = useState<ConnectionState>("connecting");
-  const handlers = useRef({ onEvent, onConnected });
-  handlers.current = { onEvent, onConnected };
+  const handlers = useRef({ onEvent, onConnected, onImprovementOverdue });
+  handlers.current = { onEvent, onConnected, onImprovementOverdue };
 
   useEffect(() => {
     let stopped = false;
@@ -29,6 +35,7 @@ export function useConsoleHub(
     for (const name of EVENT_NAMES) {
       connection.on(name, (event: ConsoleEvent) => handlers.current.onEvent(name, event));
     }
+    connection.on("improvementOverdue", (event: ImprovementEvent) => handlers.current.onImprovementOverdue(event));
     connection.onreconnecting(() => setState("reconnecting"));
     connection.onreconnected(() => {
       setState("connected");

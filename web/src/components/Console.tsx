@@ -1,28 +1,32 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { api, ApiError, type Complaint, type ConsoleEvent, type Session } from "../api";
 import type { EventName } from "../events";
-import { useConsoleHub } from "../hub";
+import { type ImprovementEvent, useConsoleHub } from "../hub";
 import { useT } from "../i18n";
 import { isOpen } from "../sla";
 import { ComplaintPanel } from "./ComplaintPanel";
+import { Dashboard } from "./Dashboard";
 import { Escalations } from "./Escalations";
 import { Queue } from "./Queue";
 import { TeamLoad } from "./TeamLoad";
 import { Toasts, type Toast } from "./Toasts";
 
-type Tab = "queue" | "escalations" | "team";
+type Tab = "queue" | "escalations" | "team" | "dashboard";
 
 /** The signed-in console: live state from the hub, resynchronised over REST after every (re)connection. */
 export function Console({ session, onUnauthorized }: { session: Session; onUnauthorized: () => void }) {
   const t = useT();
   const client = useMemo(() => api(session.accessToken), [session.accessToken]);
   const oversees = session.role !== "agent";
-  const tabs: Tab[] = session.role === "agent" ? ["queue"] : session.role === "supervisor" ? ["escalations", "queue", "team"] : ["escalations", "queue"];
+  const tabs: Tab[] =
+    session.role === "agent" ? ["queue"] : session.role === "supervisor" ? ["escalations", "queue", "team", "dashboard"] : ["escalations", "queue", "dashboard"];
   const [tab, setTab] = useState<Tab>(tabs[0]);
   const [complaints, setComplaints] = useState<Map<string, Complaint>>(new Map());
   const [selected, setSelected] = useState<string | null>(null);
   const [toasts, setToasts] = useState<Toast[]>([]);
   const [unseen, setUnseen] = useState(0);
+  // Counts live events, so that views built from REST (dashboard, team load) fetch again when something happened.
+  const [version, setVersion] = useState(0);
   const now = useNow();
 
   const fail = useCallback(
@@ -49,6 +53,7 @@ export function Console({ session, onUnauthorized }: { session: Session; onUnaut
   const onEvent = (name: EventName, event: ConsoleEvent) => {
     const { complaintId, at, reason, dueAt, level, ...complaint } = event;
     upsert(complaint);
+    setVersion((v) => v + 1);
     const headline =
       name === "complaintCreated" ? t("newComplaint")
       : name === "slaWarning" ? `${t("slaWarning")}: ${t(reason ?? "")}`
@@ -61,7 +66,13 @@ export function Console({ session, onUnauthorized }: { session: Session; onUnaut
     }
   };
 
-  const connection = useConsoleHub(session.accessToken, onEvent, resync);
+  const onImprovementOverdue = (event: ImprovementEvent) => {
+    setVersion((v) => v + 1);
+    setUnseen((n) => n + 1);
+    setToasts((list) => [...list.slice(-3), { id: `${event.improvement.id}-overdue`, kind: "danger", text: `${t("improvementOverdue")}: ${event.improvement.title}` }]);
+  };
+
+  const connection = useConsoleHub(session.accessToken, onEvent, resync, onImprovementOverdue);
   const open = [...complaints.values()].sort((a, b) => a.priority.localeCompare(b.priority) || a.createdAt.localeCompare(b.createdAt));
   const current = selected ? complaints.get(selected) : undefined;
 
@@ -89,6 +100,7 @@ export function Console({ session, onUnauthorized }: { session: Session; onUnaut
             <Escalations complaints={open.filter((c) => !c.escalationAcknowledged && c.escalationLevel >= (session.role === "supervisor" ? 1 : 2))} now={now} onOpen={setSelected} />
           )}
           {tab === "team" && session.team && <TeamLoad client={client} team={session.team} complaints={open} onError={fail} />}
+          {tab === "dashboard" && <Dashboard client={client} version={version} canEdit={oversees} onError={fail} />}
         </section>
         {current && (
           <ComplaintPanel
