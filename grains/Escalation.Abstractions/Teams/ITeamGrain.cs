@@ -26,7 +26,7 @@ public interface ITeamGrain : IGrainWithStringKey
 
     ValueTask<IReadOnlyList<string>> GetSupervisors();
 
-    /// <summary>The team's open complaints, or its most recently resolved or closed ones.</summary>
+    /// <summary>The team's open complaints, or its most recently resolved or closed ones (from the index shards).</summary>
     ValueTask<IReadOnlyList<Guid>> GetComplaintIds(bool open);
 
     ValueTask<TeamOverview> GetOverview();

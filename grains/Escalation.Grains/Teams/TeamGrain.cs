@@ -3,28 +3,18 @@ using Escalation.Teams;
 namespace Escalation.Grains.Teams;
 
 /// <summary>
-/// One team. Presence is not persisted: consoles announce themselves again when they reconnect, so an
+/// One team: members, their loads, who is online. The team's complaints are listed in the index shards
+/// (<see cref="ITeamIndexGrain"/>), so that a team with a million open complaints does not rewrite them all on
+/// every change. Presence is not persisted: consoles announce themselves again when they reconnect, so an
 /// activation that starts afresh begins with nobody online.
 /// </summary>
 public sealed class TeamGrain(
     [PersistentState("team", StorageNames.Escalation)] IPersistentState<TeamState> state) : Grain, ITeamGrain
 {
-    public const int HistoryKept = 1000;
-
     // Connected consoles per member, from every api instance.
     private readonly Dictionary<string, int> consoles = [];
 
-    // Derived from the open complaints on activation and kept in step, so that picking an agent does not
-    // count every open complaint of the team.
-    private Dictionary<string, int> loads = [];
-
     private TeamState S => state.State;
-
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        loads = S.OpenComplaints.Values.OfType<string>().CountBy(agent => agent).ToDictionary();
-        return Task.CompletedTask;
-    }
 
     public async ValueTask SetMember(string username, TeamRole role)
     {
@@ -70,7 +60,7 @@ public sealed class TeamGrain(
         var agent = S.Members
             .Where(member => member.Value == TeamRole.Agent && consoles.ContainsKey(member.Key))
             .Select(member => member.Key)
-            .OrderBy(name => loads.GetValueOrDefault(name))
+            .OrderBy(name => S.Loads.GetValueOrDefault(name))
             .ThenBy(name => name, StringComparer.Ordinal)
             .FirstOrDefault();
         await TrackComplaint(complaintId, agent, open: true);
@@ -79,51 +69,44 @@ public sealed class TeamGrain(
 
     public async ValueTask TrackComplaint(Guid complaintId, string? assignee, bool open)
     {
-        var changed = open
-            ? !S.OpenComplaints.TryGetValue(complaintId, out var current) || current != assignee
-            : S.OpenComplaints.ContainsKey(complaintId);
-        if (!changed)
+        var before = await GrainFactory.GetGrain<ITeamIndexGrain>(ITeamIndexGrain.KeyOf(this.GetPrimaryKeyString(), complaintId))
+            .Track(complaintId, new TrackedComplaint(assignee, open));
+        var changed = false;
+        if (before is { Open: true, Assignee: { } previous } && (previous != assignee || !open))
         {
-            return;
+            S.Loads[previous] = Math.Max(0, S.Loads.GetValueOrDefault(previous) - 1);
+            changed = true;
         }
 
-        if (S.OpenComplaints.Remove(complaintId, out var previous) && previous is not null)
+        if (open && assignee is not null && (before is not { Open: true } || before.Assignee != assignee))
         {
-            loads[previous]--;
+            S.Loads[assignee] = S.Loads.GetValueOrDefault(assignee) + 1;
+            changed = true;
         }
 
-        S.RecentlyClosed.Remove(complaintId);
-        if (open)
+        if (changed)
         {
-            S.OpenComplaints[complaintId] = assignee;
-            if (assignee is not null)
-            {
-                loads[assignee] = loads.GetValueOrDefault(assignee) + 1;
-            }
+            await state.WriteStateAsync();
         }
-        else
-        {
-            S.RecentlyClosed.Add(complaintId);
-            if (S.RecentlyClosed.Count > HistoryKept)
-            {
-                S.RecentlyClosed.RemoveAt(0);
-            }
-        }
-
-        await state.WriteStateAsync();
     }
 
     public ValueTask<IReadOnlyList<string>> GetSupervisors() =>
         ValueTask.FromResult<IReadOnlyList<string>>(
             [.. S.Members.Where(member => member.Value == TeamRole.Supervisor).Select(member => member.Key).Order(StringComparer.Ordinal)]);
 
-    public ValueTask<IReadOnlyList<Guid>> GetComplaintIds(bool open) =>
-        ValueTask.FromResult<IReadOnlyList<Guid>>(open ? [.. S.OpenComplaints.Keys] : [.. S.RecentlyClosed]);
+    public async ValueTask<IReadOnlyList<Guid>> GetComplaintIds(bool open) => await Gather(open, unassignedOnly: false);
 
-    public ValueTask<TeamOverview> GetOverview() =>
-        ValueTask.FromResult(new TeamOverview(
-            this.GetPrimaryKeyString(),
+    public async ValueTask<TeamOverview> GetOverview() =>
+        new(this.GetPrimaryKeyString(),
             [.. S.Members.OrderBy(member => member.Key, StringComparer.Ordinal)
-                .Select(member => new AgentLoad(member.Key, member.Value, consoles.ContainsKey(member.Key), loads.GetValueOrDefault(member.Key)))],
-            [.. S.OpenComplaints.Where(entry => entry.Value is null).Select(entry => entry.Key)]));
+                .Select(member => new AgentLoad(member.Key, member.Value, consoles.ContainsKey(member.Key), S.Loads.GetValueOrDefault(member.Key)))],
+            await Gather(open: true, unassignedOnly: true));
+
+    private async Task<List<Guid>> Gather(bool open, bool unassignedOnly)
+    {
+        var team = this.GetPrimaryKeyString();
+        var shards = await Task.WhenAll(Enumerable.Range(0, ITeamIndexGrain.Shards)
+            .Select(shard => GrainFactory.GetGrain<ITeamIndexGrain>($"{team}/{shard}").GetIds(open, unassignedOnly).AsTask()));
+        return [.. shards.SelectMany(ids => ids)];
+    }
 }

@@ -7,9 +7,6 @@ public sealed class TeamState
 {
     [Id(0)] public Dictionary<string, TeamRole> Members { get; set; } = [];
 
-    /// <summary>Every open complaint of the team and who holds it (null: the queue).</summary>
-    [Id(1)] public Dictionary<Guid, string?> OpenComplaints { get; set; } = [];
-
-    /// <summary>The latest complaints that left <see cref="OpenComplaints"/>, newest last, at most <see cref="TeamGrain.HistoryKept"/>.</summary>
-    [Id(2)] public List<Guid> RecentlyClosed { get; set; } = [];
+    /// <summary>How many open complaints each member holds (the complaints themselves are in the index shards).</summary>
+    [Id(1)] public Dictionary<string, int> Loads { get; set; } = [];
 }
