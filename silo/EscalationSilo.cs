@@ -55,6 +55,12 @@ public static class EscalationSilo
     public static ISiloBuilder AddEscalationGrains(this ISiloBuilder silo, IConfiguration configuration)
     {
         silo.Services.Configure<EscalationOptions>(configuration.GetSection(EscalationOptions.SectionName));
+        var idle = configuration.GetSection(EscalationOptions.SectionName).Get<EscalationOptions>()?.IdleComplaintLifetime ?? new EscalationOptions().IdleComplaintLifetime;
+        silo.Configure<GrainCollectionOptions>(options =>
+        {
+            options.ClassSpecificCollectionAge[typeof(Escalation.Grains.Complaints.ComplaintGrain).FullName!] = idle;
+            options.ClassSpecificCollectionAge[typeof(Escalation.Grains.Connectors.ConnectorMessageGrain).FullName!] = idle;
+        });
         silo.AddIncomingGrainCallFilter<StorageFailureFilter>();
 
         // Reminders only back up the precise grain timers; a short period makes a deadline that passed during an

@@ -1,5 +1,6 @@
 using Escalation.Silo;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Dashboard;
 
@@ -29,6 +30,9 @@ builder.UseOrleans(silo => silo
     .UseProfile(builder.Configuration)
     .AddEscalationGrains(builder.Configuration)
     .AddDashboard());
+
+// Benchmarks read memory use off standard output
+builder.Services.AddHostedService<MemoryReport>();
 
 await builder.Build().RunAsync();
 return 0;

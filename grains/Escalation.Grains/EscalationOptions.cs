@@ -14,6 +14,18 @@ public sealed class EscalationOptions
     /// </summary>
     public TimeSpan ReminderPeriod { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// How long before an alert the reminder wakes a grain whose activation was let go, so that its precise timer
+    /// fires the alert. Idle complaints are let go after <see cref="IdleComplaintLifetime"/>.
+    /// </summary>
+    public TimeSpan WakeBefore { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// An idle complaint (or connector message) activation is collected after this: an open complaint then costs
+    /// memory only in storage and the reminder table until its next alert nears.
+    /// </summary>
+    public TimeSpan IdleComplaintLifetime { get; set; } = TimeSpan.FromMinutes(3);
+
     /// <summary>The window in which repeat complaints count as persistent dissatisfaction.</summary>
     public TimeSpan PersistentDissatisfactionWindow { get; set; } = TimeSpan.FromDays(30);
 

@@ -38,7 +38,7 @@ public sealed class ComplaintGrain(
 
     private ICustomerGrain Customer => GrainFactory.GetGrain<ICustomerGrain>(S.Origin!.Customer.Id);
 
-    private DeadlineAlarm Alarm => alarm ??= new DeadlineAlarm(this, ReminderName, options.Value.ReminderPeriod, () => Commit());
+    private DeadlineAlarm Alarm => alarm ??= new DeadlineAlarm(this, ReminderName, options.Value.ReminderPeriod, options.Value.WakeBefore, () => Commit());
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -302,9 +302,10 @@ public sealed class ComplaintGrain(
             var closed = CloseWhenQuiet(now);
             var next = NextAlertAt();
             var dirty = changes.Length > 0 || alerts.Count > 0 || closed;
-            if (await Alarm.SyncReminder(S.ReminderDueAt, next, now))
+            var reminder = await Alarm.SyncReminder(S.ReminderDueAt, next, now);
+            if (reminder != S.ReminderDueAt)
             {
-                S.ReminderDueAt = next;
+                S.ReminderDueAt = reminder;
                 dirty = true;
             }
 

@@ -27,7 +27,7 @@ public sealed class ComplaintState
     [Id(13)] public DateTimeOffset? ResolvedAt { get; set; }
     [Id(14)] public List<TimelineEntry> Timeline { get; set; } = [];
 
-    /// <summary>The due time the backstop reminder is registered for (null: none registered).</summary>
+    /// <summary>The instant the backstop reminder is registered for (null: none registered).</summary>
     [Id(15)] public DateTimeOffset? ReminderDueAt { get; set; }
 
     public bool IsOpen => Status is not (ComplaintStatus.Resolved or ComplaintStatus.Closed);

@@ -12,7 +12,7 @@ public sealed class ImprovementGrain(
 {
     private DeadlineAlarm? alarm;
 
-    private DeadlineAlarm Alarm => alarm ??= new DeadlineAlarm(this, "deadline", options.Value.ReminderPeriod, () => Commit());
+    private DeadlineAlarm Alarm => alarm ??= new DeadlineAlarm(this, "deadline", options.Value.ReminderPeriod, options.Value.WakeBefore, () => Commit());
 
     private Improvement? Current => state.State.Improvement;
 
@@ -62,9 +62,10 @@ public sealed class ImprovementGrain(
         }
 
         DateTimeOffset? next = improvement.IsOpen && improvement.OverdueSince is null ? improvement.Deadline : null;
-        if (await Alarm.SyncReminder(state.State.ReminderDueAt, next, now))
+        var reminder = await Alarm.SyncReminder(state.State.ReminderDueAt, next, now);
+        if (reminder != state.State.ReminderDueAt)
         {
-            state.State.ReminderDueAt = next;
+            state.State.ReminderDueAt = reminder;
             changed = true;
         }
 

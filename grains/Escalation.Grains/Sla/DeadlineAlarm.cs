@@ -2,25 +2,31 @@ namespace Escalation.Grains.Sla;
 
 /// <summary>
 /// How a grain is woken at a deadline: a grain timer fires at the exact instant while the activation lives, and a
-/// reminder at the same instant wakes the grain if the activation (or its silo) is gone, then again every period
-/// until the grain has handled it. The grain's handling must be idempotent: whichever comes first does the work.
+/// reminder wakes the grain if the activation (or its silo) is gone: <c>wakeBefore</c> ahead of a far deadline, so
+/// that the woken grain arms its precise timer in time, and at the deadline itself once it is near, then again every
+/// period until the grain has handled it. The grain's handling must be idempotent: whichever comes first does the work.
 /// </summary>
-public sealed class DeadlineAlarm(Grain grain, string reminderName, TimeSpan reminderPeriod, Func<Task> onDue)
+public sealed class DeadlineAlarm(Grain grain, string reminderName, TimeSpan reminderPeriod, TimeSpan wakeBefore, Func<Task> onDue)
 {
+    /// <summary>The instant the reminder should be registered for, to watch a deadline at <paramref name="next"/>.</summary>
+    public DateTimeOffset? ReminderFor(DateTimeOffset? next, DateTimeOffset now) =>
+        next is { } due && due - wakeBefore > now ? due - wakeBefore : next;
+
     private IGrainTimer? timer;
 
     /// <summary>
-    /// Moves the reminder to <paramref name="next"/> (or removes it) when that differs from <paramref name="registered"/>;
-    /// returns true when it changed, so that the grain stores the new registration with its state.
+    /// Moves the reminder to watch <paramref name="next"/> (or removes it) when that needs another registration than
+    /// <paramref name="registered"/>; returns the registration to store with the grain's state, or the same one.
     /// </summary>
-    public async Task<bool> SyncReminder(DateTimeOffset? registered, DateTimeOffset? next, DateTimeOffset now)
+    public async Task<DateTimeOffset?> SyncReminder(DateTimeOffset? registered, DateTimeOffset? next, DateTimeOffset now)
     {
-        if (next == registered)
+        var wanted = ReminderFor(next, now);
+        if (wanted == registered)
         {
-            return false;
+            return registered;
         }
 
-        if (next is { } due)
+        if (wanted is { } due)
         {
             await grain.RegisterOrUpdateReminder(reminderName, Later(due, now), reminderPeriod);
         }
@@ -29,7 +35,7 @@ public sealed class DeadlineAlarm(Grain grain, string reminderName, TimeSpan rem
             await Drop();
         }
 
-        return true;
+        return wanted;
     }
 
     /// <summary>Removes the reminder, if any (for a grain that finds nothing to watch).</summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Escalation.Complaints;
 using Escalation.Events;
 using Escalation.Sla;
@@ -204,6 +205,30 @@ public sealed class EscalationTests(ClusterFixture fixture) : ClusterTest(fixtur
 
         // The warning it overslept is not sent late on top of the escalation.
         Assert.Empty(await Timeline(created.Id, TimelineType.SlaWarning));
+    }
+
+    [Fact]
+    public async Task A_deactivated_grain_is_woken_ahead_of_its_deadline_so_the_alert_fires_on_the_second()
+    {
+        await StaffTeam(agentOnline: true);
+        var created = await NewComplaint();
+        await Cluster.DeactivateAsync(Complaint(created.Id));
+
+        // The reminder wakes the grain two minutes before the warning (at 10 min); the grain's own timer then fires at 12.
+        Clock.Advance(TimeSpan.FromMinutes(10.5));
+        var grainId = Complaint(created.Id).GetGrainId();
+        var woken = Stopwatch.StartNew();
+        while (!Cluster.TryGetGrainContext(grainId, out _))
+        {
+            // Activation is no event we could await; give up after ten seconds.
+            Assert.True(woken.Elapsed < TimeSpan.FromSeconds(10), "the reminder did not wake the grain ahead of the warning");
+            await Task.Delay(10);
+        }
+
+        Assert.Empty(await Timeline(created.Id, TimelineType.SlaWarning));
+        Clock.Advance(TimeSpan.FromMinutes(1.5));
+        var warning = await Events.WaitFor(created.Id, ComplaintEventKind.SlaWarning);
+        Assert.Equal(created.CreatedAt.AddMinutes(12), warning.At);
     }
 
     [Fact]

@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Runtime.InteropServices;
+using System.Text;
+using Escalation.Bench;
+using Npgsql;
+
+// Benchmarks of the real system over its public contract; see bench/README.md. Options (defaults in brackets):
+//   --seconds S [15]  ingestion time   --workers W [64]  concurrent connectors   --escalations N,N [10000]
+//   --memory N,N [10000,50000]   --consoles C [500]   --durable HOST-CONNECTION-STRING (e.g. from scripts/postgres)
+var options = args.Select((arg, i) => (arg, i)).Where(p => p.arg.StartsWith("--", StringComparison.Ordinal))
+    .ToDictionary(p => p.arg[2..], p => p.i + 1 < args.Length ? args[p.i + 1] : "");
+int Int(string name, int fallback) => options.TryGetValue(name, out var value) ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
+int[] Ints(string name, string fallback) => [.. (options.GetValueOrDefault(name) ?? fallback).Split(',', StringSplitOptions.RemoveEmptyEntries).Select(v => int.Parse(v, CultureInfo.InvariantCulture))];
+
+var root = Directory.GetCurrentDirectory();
+while (!File.Exists(Path.Combine(root, "Escalation.sln")))
+{
+    root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("Run from inside the repository.");
+}
+
+var seconds = TimeSpan.FromSeconds(Int("seconds", 15));
+var workers = Int("workers", 64);
+var report = new StringBuilder();
+void Say(string line)
+{
+    Console.WriteLine(line);
+    report.AppendLine(line);
+}
+
+Say($"# Benchmark {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC");
+Say("");
+Say($"Machine: {Environment.ProcessorCount} cores ({CpuModel()}), {Memory()} GiB memory, {RuntimeInformation.OSDescription}, .NET {Environment.Version}, Release build, workstation GC; one silo and one api on the same host as the load.");
+Say("");
+Say("| measurement | result | target |");
+Say("|---|---|---|");
+
+await using (var system = await SystemUnderTest.Start(root, connectionString: null))
+{
+    var ingestion = await Scenarios.Ingest(system.Address, $"ingest-{Guid.NewGuid():N}", workers, int.MaxValue, seconds, "P4");
+    Say($"| ingestion, embedded ({workers} connectors, {seconds.TotalSeconds:0} s) | {ingestion.PerSecond:0} complaints/s; 202 p50 {ingestion.P50:0.0} ms, p99 {ingestion.P99:0.0} ms; {ingestion.Failed} failed | ≥ 10,000/s |");
+    var fanOut = await Scenarios.FanOut(system, $"fan-{Guid.NewGuid():N}", Int("consoles", 500), 20);
+    Say($"| fan-out to {fanOut.Consoles} consoles ({fanOut.Events} deliveries) | p50 {fanOut.P50:0.0} ms, p99 {fanOut.P99:0.0} ms, max {fanOut.Max:0.0} ms | p99 < 250 ms |");
+}
+
+foreach (var n in Ints("escalations", "10000"))
+{
+    await using var system = await SystemUnderTest.Start(root, connectionString: null);
+    var firstResponse = TimeSpan.FromSeconds(Math.Max(60, n / 500.0 + 30));
+    var precision = await Scenarios.EscalationPrecision(system, $"esc-{Guid.NewGuid():N}", n, workers, firstResponse);
+    Say($"| escalation delay, {precision.N:N0} open complaints | p50 {precision.P50:0} ms, p99 {precision.P99:0} ms, max {precision.Max:0} ms; {precision.Missed} missed, {precision.Doubled} doubled | p99 < 1 s, none missed or doubled |");
+}
+
+await using (var system = await SystemUnderTest.Start(root, connectionString: null))
+{
+    var baseline = await system.NextMemory();
+    var created = 0;
+    foreach (var n in Ints("memory", "10000,50000"))
+    {
+        var batch = await Scenarios.Ingest(system.Address, $"mem-{Guid.NewGuid():N}", workers, n - created, TimeSpan.FromHours(1), "P4");
+        created += batch.Accepted;
+        var (workingSet, heap) = await system.NextMemory();
+        Say($"| memory with {created:N0} open complaints | working set {(workingSet - baseline.WorkingSet) / 1024.0 / created:0.0} KiB, managed heap {(heap - baseline.ManagedHeap) / 1024.0 / created:0.0} KiB per complaint ({workingSet / 1048576.0:0} MiB in all) | < 4 KiB |");
+    }
+}
+
+if (options.TryGetValue("durable", out var server) && server.Length > 0)
+{
+    var database = $"bench_{DateTime.UtcNow:yyyyMMddHHmmss}";
+    await using (var connection = new NpgsqlConnection($"{server};Database=postgres"))
+    {
+        await connection.OpenAsync();
+        await using var create = new NpgsqlCommand($"CREATE DATABASE {database}", connection);
+        await create.ExecuteNonQueryAsync();
+    }
+
+    var connectionString = $"{server};Database={database};Maximum Pool Size=200";
+    using (var init = Process.Start(new ProcessStartInfo("dotnet", [Path.Combine(root, "silo", "bin", "Release", "net10.0", "Escalation.Silo.dll"), "init-db"])
+    {
+        Environment = { ["ConnectionStrings__Escalation"] = connectionString },
+        RedirectStandardOutput = true,
+    })!)
+    {
+        await init.WaitForExitAsync();
+    }
+
+    await using var system = await SystemUnderTest.Start(root, connectionString);
+    using (var admin = await system.As("admin"))
+    {
+        (await admin.PutAsJsonAsync("/api/channels/facebook", new { secret = "dev-secret", team = "care" })).EnsureSuccessStatusCode();
+    }
+
+    var ingestion = await Scenarios.Ingest(system.Address, $"durable-{Guid.NewGuid():N}", workers, int.MaxValue, seconds, "P4");
+    Say($"| ingestion, durable PostgreSQL ({workers} connectors, {seconds.TotalSeconds:0} s) | {ingestion.PerSecond:0} complaints/s; 202 p50 {ingestion.P50:0.0} ms, p99 {ingestion.P99:0.0} ms; {ingestion.Failed} failed | ≥ 2,000/s |");
+}
+
+var results = Path.Combine(root, "bench", "results");
+Directory.CreateDirectory(results);
+var file = Path.Combine(results, $"{DateTime.UtcNow:yyyy-MM-dd-HHmm}.md");
+await File.WriteAllTextAsync(file, report.ToString());
+Console.WriteLine($"written to {Path.GetRelativePath(root, file)}");
+
+static string CpuModel() =>
+    File.Exists("/proc/cpuinfo")
+        ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(line => line.StartsWith("model name", StringComparison.Ordinal))?.Split(':')[1].Trim() ?? "unknown CPU"
+        : "unknown CPU";
+
+static string Memory() =>
+    File.Exists("/proc/meminfo")
+        ? (long.Parse(File.ReadLines("/proc/meminfo").First().Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1048576.0).ToString("0", CultureInfo.InvariantCulture)
+        : "?";

@@ -1,0 +1,154 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Escalation.Connectors;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Escalation.Bench;
+
+/// <summary>The measurements, each over the public contract: signed HTTP ingestion and SignalR consoles.</summary>
+internal static class Scenarios
+{
+    private const string Text = "Tellimus pole kolme nädala jooksul kohale jõudnud ja keegi ei vasta. My parcel never arrived.";
+
+    public sealed record Ingestion(int Accepted, int Failed, double PerSecond, double P50, double P99);
+
+    public sealed record Precision(int N, int Received, int Missed, int Doubled, double P50, double P99, double Max);
+
+    public sealed record Latency(int Consoles, int Events, double P50, double P99, double Max);
+
+    /// <summary>Posts signed complaints from <paramref name="workers"/> concurrent connectors until <paramref name="total"/> are accepted or the time is up.</summary>
+    public static async Task<Ingestion> Ingest(Uri api, string run, int workers, int total, TimeSpan limit, string priority)
+    {
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = workers }) { BaseAddress = api, Timeout = TimeSpan.FromMinutes(1) };
+        var next = -1;
+        var failed = 0;
+        var latencies = new ConcurrentBag<double[]>();
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, workers).Select(async _ =>
+        {
+            var mine = new List<double>();
+            int index;
+            while ((index = Interlocked.Increment(ref next)) < total && clock.Elapsed < limit)
+            {
+                var started = Stopwatch.GetTimestamp();
+                using var response = await Post(http, $"{run}-{index}", $"bench:{index % 1000}", priority);
+                if (response.StatusCode == HttpStatusCode.Accepted)
+                {
+                    mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                }
+                else
+                {
+                    Interlocked.Increment(ref failed);
+                }
+            }
+
+            latencies.Add([.. mine]);
+        }));
+        var all = latencies.SelectMany(list => list).Order().ToList();
+        return new Ingestion(all.Count, failed, all.Count / clock.Elapsed.TotalSeconds, Percentile(all, 0.5), Percentile(all, 0.99));
+    }
+
+    /// <summary>
+    /// N complaints whose first-response deadlines fall due over the time it takes to post them; a supervisor's
+    /// console records when each level-1 escalation arrives, against its due time.
+    /// </summary>
+    public static async Task<Precision> EscalationPrecision(SystemUnderTest system, string run, int n, int workers, TimeSpan firstResponse)
+    {
+        using var admin = await system.As("admin");
+        (await admin.PutAsJsonAsync("/api/sla/policies/P1", new
+        {
+            firstResponse = firstResponse.ToString("c", CultureInfo.InvariantCulture), nextResponse = "01:00:00", resolution = "08:00:00",
+            warningAt = 0.99, escalationAcknowledge = "01:00:00", calendar = "24x7",
+        })).EnsureSuccessStatusCode();
+
+        var arrivals = new ConcurrentDictionary<string, ConcurrentBag<double>>();
+        await using var console = await Console(system.Address, await system.Token("supervisor1"));
+        console.On<JsonElement>("complaintEscalated", escalation =>
+        {
+            var received = DateTimeOffset.UtcNow;
+            if (escalation.GetProperty("level").GetInt32() == 1 && escalation.GetProperty("externalId").GetString()!.StartsWith(run, StringComparison.Ordinal))
+            {
+                var late = (received - escalation.GetProperty("dueAt").GetDateTimeOffset()).TotalMilliseconds;
+                arrivals.GetOrAdd(escalation.GetProperty("externalId").GetString()!, _ => []).Add(late);
+            }
+        });
+        await console.StartAsync();
+
+        var posted = Stopwatch.StartNew();
+        var ingestion = await Ingest(system.Address, run, workers, n, TimeSpan.FromHours(1), "P1");
+        var deadline = firstResponse - posted.Elapsed + TimeSpan.FromSeconds(60);
+        var waiting = Stopwatch.StartNew();
+        while (arrivals.Count < ingestion.Accepted && waiting.Elapsed < deadline + firstResponse)
+        {
+            // The deadlines are in the future; nothing to await but their arrival.
+            await Task.Delay(500);
+        }
+
+        var delays = arrivals.Values.SelectMany(bag => bag).Order().ToList();
+        return new Precision(ingestion.Accepted, arrivals.Count, ingestion.Accepted - arrivals.Count, arrivals.Values.Sum(bag => bag.Count - 1),
+            Percentile(delays, 0.5), Percentile(delays, 0.99), delays.Count == 0 ? double.NaN : delays[^1]);
+    }
+
+    /// <summary>Posts complaints one at a time and records when each reaches every one of the connected consoles.</summary>
+    public static async Task<Latency> FanOut(SystemUnderTest system, string run, int consoles, int events)
+    {
+        var token = await system.Token("manager1");
+        var received = new ConcurrentDictionary<string, ConcurrentBag<long>>();
+        var connections = new List<HubConnection>();
+        foreach (var batch in Enumerable.Range(0, consoles).Chunk(50))
+        {
+            connections.AddRange(await Task.WhenAll(batch.Select(async _ =>
+            {
+                var connection = await Console(system.Address, token);
+                connection.On<JsonElement>("complaintCreated", created =>
+                    received.GetOrAdd(created.GetProperty("externalId").GetString()!, _ => []).Add(Stopwatch.GetTimestamp()));
+                await connection.StartAsync();
+                return connection;
+            })));
+        }
+
+        using var http = new HttpClient { BaseAddress = system.Address };
+        var delays = new List<double>();
+        for (var i = 0; i < events; i++)
+        {
+            var externalId = $"{run}-fanout-{i}";
+            using var response = await Post(http, externalId, "bench:fanout", "P4");
+            var accepted = Stopwatch.GetTimestamp();
+            var waiting = Stopwatch.StartNew();
+            while ((received.TryGetValue(externalId, out var bag) ? bag.Count : 0) < consoles && waiting.Elapsed < TimeSpan.FromSeconds(10))
+            {
+                await Task.Delay(10);
+            }
+
+            delays.AddRange(received.GetValueOrDefault(externalId, []).Select(at => Stopwatch.GetElapsedTime(accepted, at).TotalMilliseconds));
+        }
+
+        await Task.WhenAll(connections.Select(connection => connection.DisposeAsync().AsTask()));
+        delays.Sort();
+        return new Latency(consoles, delays.Count, Percentile(delays, 0.5), Percentile(delays, 0.99), delays.Count == 0 ? double.NaN : delays[^1]);
+    }
+
+    private static async Task<HubConnection> Console(Uri api, string token) =>
+        await Task.FromResult(new HubConnectionBuilder()
+            .WithUrl(new Uri(api, "/hubs/console"), options => options.AccessTokenProvider = () => Task.FromResult<string?>(token))
+            .Build());
+
+    private static async Task<HttpResponseMessage> Post(HttpClient http, string externalId, string customer, string priority)
+    {
+        var body = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { externalId, customer = new { id = customer }, text = Text, priority }));
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/connectors/facebook/complaints") { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new("application/json");
+        request.Headers.Add(ConnectorSignature.TimestampHeader, timestamp);
+        request.Headers.Add(ConnectorSignature.SignatureHeader, ConnectorSignature.Sign("dev-secret", timestamp, body));
+        return await http.SendAsync(request);
+    }
+
+    private static double Percentile(List<double> sorted, double fraction) =>
+        sorted.Count == 0 ? double.NaN : sorted[Math.Max(0, (int)Math.Ceiling(fraction * sorted.Count) - 1)];
+}

@@ -1,0 +1,155 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Escalation.Bench;
+
+/// <summary>A silo and an api started from the Release build, as separate processes, on ports of their own.</summary>
+internal sealed class SystemUnderTest : IAsyncDisposable
+{
+    private readonly Process silo;
+    private readonly Process api;
+    private (long WorkingSet, long ManagedHeap) latestMemory;
+
+    private SystemUnderTest(Process silo, Process api, Uri address)
+    {
+        this.silo = silo;
+        this.api = api;
+        Address = address;
+        Http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(2) };
+    }
+
+    public Uri Address { get; }
+
+    public HttpClient Http { get; }
+
+    public static async Task<SystemUnderTest> Start(string root, string? connectionString)
+    {
+        var common = new Dictionary<string, string>
+        {
+            ["Cluster__SiloPort"] = "11811",
+            ["Cluster__GatewayPort"] = "30811",
+            ["Cluster__PrimarySiloPort"] = "11811",
+            ["Logging__LogLevel__Default"] = "Warning",
+            ["Escalation__RateLimits__LoginsPerMinute"] = "100000",
+            ["Escalation__Connectors__RequestsPerSecondPerChannel"] = "1000000",
+        };
+        if (connectionString is not null)
+        {
+            common["ConnectionStrings__Escalation"] = connectionString;
+            common["Escalation__Auth__SigningKey"] = "benchmark-signing-key-of-enough-length";
+            common["Escalation__Bootstrap__AdminPassword"] = "demo";
+        }
+
+        var silo = Launch(root, "silo", "Escalation.Silo", [], new(common) { ["Escalation__Diagnostics__ReportMemory"] = "true" });
+        var api = Launch(root, "api", "Escalation.Api", ["--urls", "http://127.0.0.1:5811"], common);
+        var system = new SystemUnderTest(silo, api, new Uri("http://127.0.0.1:5811"));
+        silo.OutputDataReceived += (_, line) => system.ReadMemory(line.Data);
+        silo.BeginOutputReadLine();
+        silo.BeginErrorReadLine();
+        api.BeginOutputReadLine();
+        api.BeginErrorReadLine();
+        var ready = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                if ((await system.Http.GetAsync(new Uri("/health/ready", UriKind.Relative))).IsSuccessStatusCode)
+                {
+                    return system;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+
+            if (ready.Elapsed > TimeSpan.FromMinutes(2) || silo.HasExited || api.HasExited)
+            {
+                throw new InvalidOperationException("The system did not become ready.");
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
+    public (long WorkingSet, long ManagedHeap) Memory => latestMemory;
+
+    /// <summary>The next memory report of the silo (it reports every 3 s after a full collection).</summary>
+    public async Task<(long WorkingSet, long ManagedHeap)> NextMemory()
+    {
+        var before = latestMemory;
+        for (var i = 0; i < 100 && latestMemory == before; i++)
+        {
+            await Task.Delay(100);
+        }
+
+        await Task.Delay(3100);
+        return latestMemory;
+    }
+
+    public async Task<string> Token(string username)
+    {
+        var response = await Http.PostAsJsonAsync("/api/auth/login", new { username, password = "demo" });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+    }
+
+    public async Task<HttpClient> As(string username)
+    {
+        var client = new HttpClient { BaseAddress = Address };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await Token(username));
+        return client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var process in new[] { api, silo })
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+            }
+
+            process.Dispose();
+        }
+
+        Http.Dispose();
+    }
+
+    private void ReadMemory(string? line)
+    {
+        if (line?.StartsWith("memory: ", StringComparison.Ordinal) != true)
+        {
+            return;
+        }
+
+        var values = line[8..].Split(' ').Select(part => long.Parse(part.Split('=')[1], System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        latestMemory = (values[0], values[1]);
+    }
+
+    private static Process Launch(string root, string folder, string name, string[] args, Dictionary<string, string> environment)
+    {
+        var info = new ProcessStartInfo("dotnet", [Path.Combine(root, folder, "bin", "Release", "net10.0", $"{name}.dll"), .. args])
+        {
+            WorkingDirectory = Path.Combine(root, folder),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var (key, value) in environment)
+        {
+            info.Environment[key] = value;
+        }
+
+        var process = Process.Start(info)!;
+        process.ErrorDataReceived += (_, _) => { };
+        if (folder == "api")
+        {
+            process.OutputDataReceived += (_, _) => { };
+        }
+
+        return process;
+    }
+}
