@@ -8,6 +8,7 @@ namespace Escalation.Bench;
 /// <summary>A silo and an api started from the Release build, as separate processes, on ports of their own.</summary>
 internal sealed class SystemUnderTest : IAsyncDisposable
 {
+    private static int starts;
     private readonly Process silo;
     private readonly Process api;
     private (long WorkingSet, long ManagedHeap) latestMemory;
@@ -24,17 +25,24 @@ internal sealed class SystemUnderTest : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public static async Task<SystemUnderTest> Start(string root, string? connectionString)
+    public static async Task<SystemUnderTest> Start(string root, string? connectionString, IReadOnlyDictionary<string, string>? settings = null)
     {
+        // Fresh ports for every start: the previous system's sockets may linger.
+        var offset = Interlocked.Increment(ref starts);
         var common = new Dictionary<string, string>
         {
-            ["Cluster__SiloPort"] = "11811",
-            ["Cluster__GatewayPort"] = "30811",
-            ["Cluster__PrimarySiloPort"] = "11811",
+            ["Cluster__SiloPort"] = $"{11800 + offset}",
+            ["Cluster__GatewayPort"] = $"{30800 + offset}",
+            ["Cluster__PrimarySiloPort"] = $"{11800 + offset}",
             ["Logging__LogLevel__Default"] = "Warning",
             ["Escalation__RateLimits__LoginsPerMinute"] = "100000",
             ["Escalation__Connectors__RequestsPerSecondPerChannel"] = "1000000",
         };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            common[key] = value;
+        }
+
         if (connectionString is not null)
         {
             common["ConnectionStrings__Escalation"] = connectionString;
@@ -43,8 +51,9 @@ internal sealed class SystemUnderTest : IAsyncDisposable
         }
 
         var silo = Launch(root, "silo", "Escalation.Silo", [], new(common) { ["Escalation__Diagnostics__ReportMemory"] = "true" });
-        var api = Launch(root, "api", "Escalation.Api", ["--urls", "http://127.0.0.1:5811"], common);
-        var system = new SystemUnderTest(silo, api, new Uri("http://127.0.0.1:5811"));
+        var address = new Uri($"http://127.0.0.1:{5800 + offset}");
+        var api = Launch(root, "api", "Escalation.Api", ["--urls", address.ToString()], common);
+        var system = new SystemUnderTest(silo, api, address);
         silo.OutputDataReceived += (_, line) => system.ReadMemory(line.Data);
         silo.BeginOutputReadLine();
         silo.BeginErrorReadLine();
@@ -67,6 +76,7 @@ internal sealed class SystemUnderTest : IAsyncDisposable
 
             if (ready.Elapsed > TimeSpan.FromMinutes(2) || silo.HasExited || api.HasExited)
             {
+                await system.DisposeAsync();
                 throw new InvalidOperationException("The system did not become ready.");
             }
 
