@@ -91,33 +91,33 @@ internal static class ComplaintsApi
     }
 
     private static async Task<Results<Ok<ComplaintSummary>, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> Assign(
-        Guid id, AssignRequest request, HttpContext http, IClusterClient cluster)
-    {
-        var complaint = await cluster.GetGrain<IComplaintGrain>(id).GetSummary();
-        var agent = request.Agent is { } name ? await cluster.GetGrain<IDirectoryGrain>(0).GetUser(name) : null;
-        if (complaint is not null && (agent is null || agent.Team != complaint.Team || agent.Role is not (UserRole.Agent or UserRole.Supervisor)))
+        Guid id, AssignRequest request, HttpContext http, IClusterClient cluster) =>
+        await Act(id, http, cluster, (grain, actor) => grain.Assign(request.Agent!, actor), async complaint =>
         {
-            return ProblemExtensions.Invalid("agent", $"agent must name an agent or supervisor of team '{complaint.Team}'.");
-        }
-
-        return await Act(id, http, cluster, (grain, actor) => grain.Assign(agent!.Username, actor));
-    }
+            var agent = request.Agent is { } name ? await cluster.GetGrain<IDirectoryGrain>(0).GetUser(name) : null;
+            return agent is { Role: UserRole.Agent or UserRole.Supervisor } && agent.Team == complaint.Team
+                ? null
+                : ProblemExtensions.Invalid("agent", $"agent must name an agent or supervisor of team '{complaint.Team}'.");
+        });
 
     private static async Task<Results<Created<ComplaintSummary>, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> Respond(
         Guid id, ResponseRequest request, HttpContext http, IClusterClient cluster) =>
-        RequireText(request.Text) is { } invalid
-            ? invalid
-            : Created(await Act(id, http, cluster, (grain, actor) => grain.Respond(request.Text!, request.Public ?? true, actor)));
+        Created(await Act(id, http, cluster, (grain, actor) => grain.Respond(request.Text!, request.Public ?? true, actor), _ => RequireText(request.Text)));
 
     private static async Task<Results<Created<ComplaintSummary>, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> Note(
         Guid id, NoteRequest request, HttpContext http, IClusterClient cluster) =>
-        RequireText(request.Text) is { } invalid
-            ? invalid
-            : Created(await Act(id, http, cluster, (grain, actor) => grain.AddNote(request.Text!, actor)));
+        Created(await Act(id, http, cluster, (grain, actor) => grain.AddNote(request.Text!, actor), _ => RequireText(request.Text)));
 
-    /// <summary>Runs an action on a complaint of the caller's scope; a status that forbids it surfaces as 409.</summary>
+    /// <summary>
+    /// Runs an action on a complaint of the caller's scope, after <paramref name="validate"/> (if any) accepts the request
+    /// against it; a status that forbids the action surfaces as 409.
+    /// </summary>
     private static async Task<Results<Ok<ComplaintSummary>, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> Act(
-        Guid id, HttpContext http, IClusterClient cluster, Func<IComplaintGrain, string, ValueTask<ComplaintSummary>> action)
+        Guid id,
+        HttpContext http,
+        IClusterClient cluster,
+        Func<IComplaintGrain, string, ValueTask<ComplaintSummary>> action,
+        Func<ComplaintSummary, Task<ValidationProblem?>>? validate = null)
     {
         var grain = cluster.GetGrain<IComplaintGrain>(id);
         var user = ConsoleUser.From(http.User);
@@ -129,6 +129,11 @@ internal static class ComplaintsApi
         if (!user.MayActOn(complaint.Team))
         {
             return TypedResults.Forbid();
+        }
+
+        if (validate is not null && await validate(complaint) is { } invalid)
+        {
+            return invalid;
         }
 
         return TypedResults.Ok(await action(grain, user.Username));
@@ -144,10 +149,10 @@ internal static class ComplaintsApi
             _ => TypedResults.Forbid(),
         };
 
-    private static ValidationProblem? RequireText(string? text) =>
-        string.IsNullOrWhiteSpace(text) || text.Length > MaxTextLength
+    private static Task<ValidationProblem?> RequireText(string? text) =>
+        Task.FromResult(string.IsNullOrWhiteSpace(text) || text.Length > MaxTextLength
             ? ProblemExtensions.Invalid("text", $"text is required, at most {MaxTextLength} characters.")
-            : null;
+            : null);
 
     private static ProblemHttpResult NotFound(Guid id) =>
         TypedResults.Problem($"There is no complaint {id}.", statusCode: StatusCodes.Status404NotFound);

@@ -23,6 +23,9 @@ internal sealed partial class ComplaintEventBridge(
     private readonly Lock deliveredLock = new();
     private readonly DeliveredEvents delivered = new();
 
+    // Held for the whole life of the service: the cluster keeps only a weak reference to the observer.
+    private IComplaintEventObserver? reference;
+
     /// <summary>True once this instance receives events; until then it is not ready to serve consoles.</summary>
     public bool Subscribed { get; private set; }
 
@@ -46,10 +49,25 @@ internal sealed partial class ComplaintEventBridge(
     public void OnImprovementOverdue(ImprovementEvent improvementEvent) =>
         _ = hub.Clients.Groups(ConsoleGroups.Of(improvementEvent)).SendAsync(ImprovementOverdue, improvementEvent);
 
+    /// <summary>Ends the lease at once rather than letting it run out, so the cluster stops pushing to a stopped api.</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        if (reference is not null)
+        {
+            try
+            {
+                await cluster.GetGrain<IComplaintEventsGrain>(0).Unsubscribe(reference).AsTask().WaitAsync(TimeSpan.FromSeconds(2), cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                LogSubscribeFailed(logger, exception);
+            }
+        }
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // Hold the reference for the whole life of the service: the cluster only keeps a weak one.
-        IComplaintEventObserver? reference = null;
         while (!stoppingToken.IsCancellationRequested)
         {
             try

@@ -44,8 +44,9 @@ internal static class ConsoleGroups
         var team = complaintEvent.Complaint.Team;
         return complaintEvent.Kind switch
         {
+            // The team group holds the supervisors too, so an unassigned warning goes to it alone (nobody twice).
             ComplaintEventKind.SlaWarning =>
-                [complaintEvent.Complaint.Assignee is { } assignee ? User(assignee) : Team(team), Supervisors(team)],
+                complaintEvent.Complaint.Assignee is { } assignee ? [User(assignee), Supervisors(team)] : [Team(team)],
             ComplaintEventKind.ComplaintEscalated => [complaintEvent.Level == 1 ? Supervisors(team) : Managers],
             _ => [Team(team), Managers],
         };

@@ -17,8 +17,10 @@ internal static class CustomersApi
 
     private static async Task<Results<Ok<CustomerProfile>, ProblemHttpResult>> Get(string id, IClusterClient cluster)
     {
+        // The router decodes every escape but %2F; customer ids such as "mail:a/b" arrive with it still encoded.
+        id = id.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
         var profile = await cluster.GetGrain<ICustomerGrain>(id).GetProfile();
-        return profile.OpenComplaints.Count + profile.PastComplaints.Count == 0
+        return profile.OpenComplaints.Count + profile.PastComplaints.Count == 0 && profile.LatestNps is null
             ? TypedResults.Problem($"There is no customer '{id}'.", statusCode: StatusCodes.Status404NotFound)
             : TypedResults.Ok(profile);
     }

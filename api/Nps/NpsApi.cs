@@ -1,3 +1,5 @@
+using Escalation.Analytics;
+using Escalation.Api.Analytics;
 using Escalation.Api.Auth;
 using Escalation.Api.Problems;
 using Escalation.Complaints;
@@ -16,7 +18,7 @@ internal static class NpsApi
 
     public sealed record AnswerResponse(Guid? ComplaintId);
 
-    public sealed record NpsView(string Team, DateTimeOffset From, DateTimeOffset To, double? Score, int Answers, int Promoters, int Passives, int Detractors);
+    public sealed record NpsView(string? Team, DateTimeOffset From, DateTimeOffset To, double? Score, int Answers, int Promoters, int Passives, int Detractors);
 
     public static IEndpointRouteBuilder MapNpsApi(this IEndpointRouteBuilder app)
     {
@@ -24,7 +26,7 @@ internal static class NpsApi
         nps.MapPost("/", Answer).RequireAuthorization(Policies.Agent)
             .WithSummary("Records a survey answer (0-10); a detractor (0-6) opens a complaint for the channel's team.");
         nps.MapGet("/", Summarize).RequireAuthorization(Policies.Supervisor)
-            .WithSummary("NPS of a team over a period (default: the last 30 days): promoters minus detractors, with the counts.");
+            .WithSummary("NPS of a team (managers: any or all) over a period (default: the last 30 days): promoters minus detractors, with the counts.");
         return app;
     }
 
@@ -76,21 +78,20 @@ internal static class NpsApi
     private static async Task<Results<Ok<NpsView>, ValidationProblem, ForbidHttpResult>> Summarize(
         string? team, DateTimeOffset? from, DateTimeOffset? to, HttpContext http, IClusterClient cluster, TimeProvider time)
     {
-        var user = ConsoleUser.From(http.User);
-        team ??= user.Team;
-        if (team is null)
-        {
-            return ProblemExtensions.Invalid("team", "team is required for a user without a team.");
-        }
-
-        if (!user.MayActOn(team))
+        var (allowed, scoped) = AnalyticsApi.Scope(http, team);
+        if (!allowed)
         {
             return TypedResults.Forbid();
         }
 
-        var end = to ?? time.GetUtcNow();
-        var period = new Period(from ?? end.AddDays(-30), end);
-        var summary = await cluster.GetGrain<INpsGrain>(team).Summarize(period);
-        return TypedResults.Ok(new NpsView(team, period.From, period.To, summary.Score, summary.Answers, summary.Promoters, summary.Passives, summary.Detractors));
+        var (period, problem) = AnalyticsApi.PeriodOf(from, to, time, AnalyticsApi.DefaultPeriod);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var answers = await AnalyticsReader.NpsAnswers(cluster, await AnalyticsReader.Teams(cluster, scoped), period!);
+        var summary = NpsSummary.Of(answers.Select(answer => answer.Score));
+        return TypedResults.Ok(new NpsView(scoped, period!.From, period.To, summary.Score, summary.Answers, summary.Promoters, summary.Passives, summary.Detractors));
     }
 }

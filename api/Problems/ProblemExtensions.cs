@@ -21,7 +21,9 @@ internal static class ProblemExtensions
                 StatusCodes.Status405MethodNotAllowed => "This resource does not support that method.",
                 StatusCodes.Status413PayloadTooLarge => "The request body is too large.",
                 StatusCodes.Status415UnsupportedMediaType => "The body must be JSON (Content-Type: application/json).",
-                _ => null,
+                // The framework answers a body it cannot bind (broken JSON, a wrong type) with a bare 400.
+                StatusCodes.Status400BadRequest => "The request is not valid: the body must be JSON of the documented shape.",
+                _ => context.ProblemDetails.Title ?? "The request failed.",
             });
         builder.Services.AddExceptionHandler<StatusExceptionHandler>();
         return builder;
@@ -50,12 +52,9 @@ internal static class ProblemExtensions
         SiloUnavailableException or OrleansMessageRejectionException or TimeoutException =>
             (StatusCodes.Status503ServiceUnavailable, "The cluster cannot be reached or did not answer in time; try again shortly (connector posts are safe to repeat)."),
         // A grain that could not even be activated because its state could not be read.
-        _ when CausedByDatabase(exception) => (StatusCodes.Status503ServiceUnavailable, "The database is unavailable; the request was not completed. Try again shortly (connector posts are safe to repeat)."),
+        _ when StorageUnavailableException.CausedByDatabase(exception) => (StatusCodes.Status503ServiceUnavailable, "The database is unavailable; the request was not completed. Try again shortly (connector posts are safe to repeat)."),
         _ => null,
     };
-
-    private static bool CausedByDatabase(Exception exception) =>
-        exception is System.Data.Common.DbException || (exception.InnerException is { } inner && CausedByDatabase(inner));
 
     private sealed class StatusExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
     {

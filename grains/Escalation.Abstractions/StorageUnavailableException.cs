@@ -7,6 +7,14 @@ namespace Escalation;
 [GenerateSerializer]
 public sealed class StorageUnavailableException : Exception
 {
+    /// <summary>Whether a database failure caused the exception (anywhere in its inner exceptions).</summary>
+    public static bool CausedByDatabase(Exception exception) => exception switch
+    {
+        System.Data.Common.DbException => true,
+        AggregateException aggregate => aggregate.InnerExceptions.Any(CausedByDatabase),
+        _ => exception.InnerException is { } inner && CausedByDatabase(inner),
+    };
+
     public StorageUnavailableException(string message)
         : base(message)
     {

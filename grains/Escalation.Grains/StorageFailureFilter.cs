@@ -1,5 +1,3 @@
-using System.Data.Common;
-
 namespace Escalation.Grains;
 
 /// <summary>
@@ -16,18 +14,11 @@ public sealed class StorageFailureFilter : IIncomingGrainCallFilter
         {
             await context.Invoke();
         }
-        catch (Exception exception) when (exception is StorageUnavailableException || CausedByDatabase(exception))
+        catch (Exception exception) when (exception is StorageUnavailableException || StorageUnavailableException.CausedByDatabase(exception))
         {
             context.TargetContext.Deactivate(new DeactivationReason(DeactivationReasonCode.ApplicationError, "The database is unavailable."));
             throw exception as StorageUnavailableException
                 ?? new StorageUnavailableException($"The database is unavailable: {exception.GetBaseException().Message}");
         }
     }
-
-    private static bool CausedByDatabase(Exception exception) => exception switch
-    {
-        DbException => true,
-        AggregateException aggregate => aggregate.InnerExceptions.Any(CausedByDatabase),
-        _ => exception.InnerException is { } inner && CausedByDatabase(inner),
-    };
 }

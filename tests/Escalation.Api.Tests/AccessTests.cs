@@ -85,6 +85,8 @@ public sealed class AccessTests(ApiFixture fixture)
 
         Assert.Equal("assigned", await Status(await agent.PostAsJsonAsync($"/api/complaints/{id}/assign", new { agent = "agent2" })));
         await ProblemAssert.Is(HttpStatusCode.BadRequest, await agent.PostAsJsonAsync($"/api/complaints/{id}/assign", new { agent = "manager1" }));
+        using var broken = new StringContent("{\"agent\": ", System.Text.Encoding.UTF8, "application/json");
+        await ProblemAssert.Is(HttpStatusCode.BadRequest, await agent.PostAsync(new Uri($"/api/complaints/{id}/assign", UriKind.Relative), broken));
         var note = await agent.PostAsJsonAsync($"/api/complaints/{id}/notes", new { text = "Checked the warehouse" });
         Assert.Equal(HttpStatusCode.Created, note.StatusCode);
         Assert.Equal("responded", await Status(await agent.PostAsJsonAsync($"/api/complaints/{id}/responses", new { text = "Vabandame!", @public = false })));

@@ -64,6 +64,9 @@ public sealed class TriageApiTests(ApiFixture fixture)
         Assert.Equal("billing", detractor.GetProperty("topic").GetString());
         var customer = await manager.GetFromJsonAsync<JsonElement>($"/api/customers/{Uri.EscapeDataString("mail:nps3@example.ee")}");
         Assert.Equal(3, customer.GetProperty("latestNps").GetInt32());
+        var promoter = await manager.GetFromJsonAsync<JsonElement>($"/api/customers/{Uri.EscapeDataString("mail:nps10@example.ee")}");
+        Assert.Equal(10, promoter.GetProperty("latestNps").GetInt32());
+        Assert.Empty(promoter.GetProperty("openComplaints").EnumerateArray());
 
         var nps = await manager.GetFromJsonAsync<JsonElement>("/api/nps?team=nps-team");
         Assert.Equal(4, nps.GetProperty("answers").GetInt32());

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Escalation.Events;
+using Escalation.Tests.Shared;
 
 namespace Escalation.Tests;
 
@@ -10,13 +11,7 @@ public sealed partial class ConsoleEventNamesTests
     [Fact]
     public void The_web_console_listens_for_exactly_the_events_the_hub_sends()
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Escalation.sln")))
-        {
-            root = root.Parent;
-        }
-
-        var source = File.ReadAllText(Path.Combine(root!.FullName, "web", "src", "events.ts"));
+        var source = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "web", "src", "events.ts"));
         var list = source[source.IndexOf("EVENT_NAMES", StringComparison.Ordinal)..];
         var names = Quoted().Matches(list[..list.IndexOf(']', StringComparison.Ordinal)]).Select(match => match.Groups[1].Value);
 

@@ -11,9 +11,9 @@ using Microsoft.Extensions.Options;
 namespace Escalation.Grains.Complaints;
 
 /// <summary>
-/// One complaint. Each pending SLA alert is armed twice: a grain timer fires it on time while the activation
-/// lives, and a reminder at the same instant wakes the grain if the activation (or its silo) is gone.
-/// Processing is idempotent, so whichever comes first fires the alert and the other finds nothing to do.
+/// One complaint. Each pending SLA alert is armed twice (<see cref="DeadlineAlarm"/>): a grain timer fires it on
+/// time while the activation lives, and a reminder wakes the grain ahead of it if the activation (or its silo) is
+/// gone. Processing is idempotent, so whichever comes first fires the alert and the other finds nothing to do.
 /// </summary>
 public sealed class ComplaintGrain(
     [PersistentState("complaint", StorageNames.Escalation)] IPersistentState<ComplaintState> state,

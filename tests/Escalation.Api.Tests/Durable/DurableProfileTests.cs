@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Escalation.Tests.Shared;
 
 namespace Escalation.Api.Tests.Durable;
 
@@ -150,13 +151,7 @@ public sealed class DurableProfileTests(DurableFixture fixture)
 
     private static async Task Postgres(string command)
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(root.FullName, "Escalation.sln")))
-        {
-            root = root.Parent!;
-        }
-
-        using var process = Process.Start(new ProcessStartInfo(Path.Combine(root.FullName, "scripts", "postgres"), [command]) { RedirectStandardOutput = true })!;
+        using var process = Process.Start(new ProcessStartInfo(Path.Combine(RepositoryRoot.Path, "scripts", "postgres"), [command]) { RedirectStandardOutput = true })!;
         await process.WaitForExitAsync();
         Assert.Equal(0, process.ExitCode);
     }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Escalation.Tests.Shared;
 
 namespace Escalation.Api.Tests.Durable;
 
@@ -12,13 +13,7 @@ public sealed class SiloProcess : IDisposable
 
     public static async Task<SiloProcess> Start(string connectionString, int siloPort, int gatewayPort)
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(root.FullName, "Escalation.sln")))
-        {
-            root = root.Parent ?? throw new InvalidOperationException("The repository root was not found.");
-        }
-
-        var siloDirectory = Path.Combine(root.FullName, "silo");
+        var siloDirectory = Path.Combine(RepositoryRoot.Path, "silo");
         var info = new ProcessStartInfo("dotnet", [Path.Combine(siloDirectory, "bin", "Debug", "net10.0", "Escalation.Silo.dll")])
         {
             WorkingDirectory = siloDirectory,
@@ -40,7 +35,7 @@ public sealed class SiloProcess : IDisposable
                 ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
             },
         };
-        var logs = System.IO.Directory.CreateDirectory(Path.Combine(root.FullName, "artifacts", "durable"));
+        var logs = System.IO.Directory.CreateDirectory(Path.Combine(RepositoryRoot.Path, "artifacts", "durable"));
         var log = TextWriter.Synchronized(new StreamWriter(Path.Combine(logs.FullName, $"silo-{siloPort}.log"), append: true) { AutoFlush = true });
         var silo = new SiloProcess(Process.Start(info)!);
         silo.process.OutputDataReceived += (_, line) =>

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Escalation.Triage;
 using Xunit.Abstractions;
+using Escalation.Tests.Shared;
 
 namespace Escalation.Tests.Triage;
 
@@ -58,7 +59,7 @@ public sealed class TriageEvaluationTests(ITestOutputHelper output)
         }
 
         output.WriteLine(report.ToString());
-        var artifacts = System.IO.Directory.CreateDirectory(Path.Combine(Root(), "artifacts"));
+        var artifacts = System.IO.Directory.CreateDirectory(Path.Combine(RepositoryRoot.Path, "artifacts"));
         File.WriteAllText(Path.Combine(artifacts.FullName, "triage-evaluation.txt"), report.ToString());
 
         Assert.True(languageAccuracy >= 0.98, report.ToString());
@@ -72,15 +73,4 @@ public sealed class TriageEvaluationTests(ITestOutputHelper output)
     }
 
     private static string Name(Topic topic) => JsonNamingPolicy.CamelCase.ConvertName(topic.ToString());
-
-    private static string Root()
-    {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(root.FullName, "Escalation.sln")))
-        {
-            root = root.Parent!;
-        }
-
-        return root.FullName;
-    }
 }
