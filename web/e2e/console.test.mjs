@@ -176,6 +176,9 @@ test("the dashboard's chart changes when a complaint resolves", async () => {
   const chart = supervisor.getByTestId("activity-chart");
   await chart.waitFor();
   const resolved = async () => JSON.parse(await chart.getAttribute("data-values"))[0][2];
+  const trend = supervisor.getByTestId("nps-trend-chart");
+  await trend.waitFor();
+  await supervisor.waitForFunction(() => JSON.parse(document.querySelector('[data-testid="nps-trend-chart"]').dataset.values)[0].length === 6);
   const before = await resolved();
 
   const { complaintId } = await postComplaint(system.urls[0], complaint(`e2e-dashboard-${Date.now()}`));

@@ -170,6 +170,8 @@ export function api(token: string) {
     checkDraft: (complaintId: string, text: string) => send<DraftCheck>("POST", "/api/responses/check", token, { complaintId, text }),
     analytics: (days: number) => send<Analytics>("GET", `/api/analytics?from=${encodeURIComponent(new Date(Date.now() - days * 86400000).toISOString())}`, token),
     goals: () => send<Goal[]>("GET", "/api/goals", token),
+    nps: (from: Date, to: Date) =>
+      send<{ score: number | null; answers: number }>("GET", `/api/nps?from=${encodeURIComponent(from.toISOString())}&to=${encodeURIComponent(to.toISOString())}`, token),
     improvements: () => send<Improvement[]>("GET", "/api/improvements", token),
     addImprovement: (body: { title: string; topic: string; owner: string; deadline: string }) => send<Improvement>("POST", "/api/improvements", token, body),
     setImprovementStatus: (id: string, status: ImprovementStatus) => send<Improvement>("PATCH", `/api/improvements/${id}`, token, { status }),

@@ -103,6 +103,7 @@ const en = {
   billing: "billing",
   other: "other",
   improvementOverdue: "Improvement overdue",
+  npsTrend: "NPS by week (answers)",
 } as const;
 
 export type Key = keyof typeof en;
@@ -210,6 +211,7 @@ const et: Record<Key, string> = {
   billing: "arveldus",
   other: "muu",
   improvementOverdue: "Parenduse tähtaeg ületatud",
+  npsTrend: "NPS nädalate kaupa (vastuseid)",
 };
 
 export type Language = "en" | "et";

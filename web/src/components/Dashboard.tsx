@@ -17,11 +17,19 @@ export function Dashboard({ client, version, canEdit, onError }: { client: Api; 
   const [days, setDays] = useState(30);
   const [figures, setFigures] = useState<Analytics | null>(null);
   const [goals, setGoals] = useState<Goal[]>([]);
+  const [trend, setTrend] = useState<{ week: string; score: number; answers: number }[]>([]);
 
   useEffect(() => {
     const timer = setTimeout(() => {
       client.analytics(days).then(setFigures, onError);
       client.goals().then(setGoals, onError);
+      // NPS trend: each of the last six weeks, oldest first.
+      const now = Date.now();
+      const weeks = [5, 4, 3, 2, 1, 0].map((ago) => [new Date(now - (ago + 1) * 7 * 86400000), new Date(now - ago * 7 * 86400000)] as const);
+      Promise.all(weeks.map(([from, to]) => client.nps(from, to))).then(
+        (results) => setTrend(results.map((r, i) => ({ week: weeks[i][1].toISOString().slice(5, 10), score: r.score ?? 0, answers: r.answers }))),
+        onError,
+      );
     }, version === 0 ? 0 : 300);
     return () => clearTimeout(timer);
   }, [client, days, version, onError]);
@@ -44,6 +52,14 @@ export function Dashboard({ client, version, canEdit, onError }: { client: Api; 
         series: [{ label: t("activity"), values: [figures.complaints, figures.responded, figures.resolved, figures.escalations.level1, figures.escalations.level2], colors: "#0b57d0" }],
       },
     [figures, t],
+  );
+
+  const npsTrend = useMemo(
+    () => ({
+      labels: trend.map((w) => `${w.week} (${w.answers})`),
+      series: [{ label: "NPS", values: trend.map((w) => w.score), colors: trend.map((w) => (w.score < 0 ? "#b3261e" : "#1e7d3a")) }],
+    }),
+    [trend],
   );
 
   if (!figures || !topics || !activity) return null;
@@ -83,6 +99,7 @@ export function Dashboard({ client, version, canEdit, onError }: { client: Api; 
       <div className="charts">
         <BarChart title={t("topicsAgainstPrevious")} labels={topics.labels} series={topics.series} testId="topics-chart" />
         <BarChart title={t("activity")} labels={activity.labels} series={activity.series} testId="activity-chart" />
+        <BarChart title={t("npsTrend")} labels={npsTrend.labels} series={npsTrend.series} testId="nps-trend-chart" />
       </div>
       <ul className="topic-changes">
         {figures.topics.map((topic) => (
