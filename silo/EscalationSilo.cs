@@ -4,6 +4,7 @@ using System.Net;
 using Escalation.Grains;
 using Orleans.Configuration;
 using Orleans.Serialization;
+using Orleans.Storage;
 
 namespace Escalation.Silo;
 
@@ -62,6 +63,10 @@ public static class EscalationSilo
             options.ClassSpecificCollectionAge[typeof(Escalation.Grains.Connectors.ConnectorMessageGrain).FullName!] = idle;
         });
         silo.AddIncomingGrainCallFilter<StorageFailureFilter>();
+
+        // Grain state is stored in the Orleans binary format (every state class is [GenerateSerializer]) rather
+        // than the default JSON: a third of the silo's time under load went to writing JSON.
+        silo.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
 
         // Reminders only back up the precise grain timers; a short period makes a deadline that passed during an
         // outage fire within seconds of recovery instead of at the next minute boundary.
