@@ -8,13 +8,14 @@ namespace Escalation.Triage;
 /// </summary>
 public sealed class Lexicon
 {
-    private readonly List<(string[] Parts, double Weight, string Entry)> entries = [];
+    private readonly List<(Part[] Parts, double Weight, string Entry)> entries = [];
 
     public Lexicon Add(double weight, params string[] words)
     {
         foreach (var word in words)
         {
-            entries.Add(([.. word.Split(' ').Select(Text.Fold)], weight, word));
+            var parts = word.Split(' ').Select(Text.Fold).ToArray();
+            entries.Add(([.. parts.Select(part => ToPart(part, parts.Length))], weight, word));
         }
 
         return this;
@@ -43,21 +44,38 @@ public sealed class Lexicon
 
     private const int CompoundPartLength = 6;
 
-    private static bool Matches(string[] parts, IReadOnlyList<string> words, int at)
+    private static Part ToPart(string part, int partsInEntry) =>
+        part.EndsWith('$') ? new Part(part[..^1], Mode.WholeWord)
+        : partsInEntry == 1 && part.Length >= CompoundPartLength ? new Part(part, Mode.Inside)
+        : new Part(part, Mode.Prefix);
+
+    private static bool Matches(Part[] parts, IReadOnlyList<string> words, int at)
     {
         for (var j = 0; j < parts.Length; j++)
         {
-            var part = parts[j];
-            var word = words[at + j];
-            var matched = part.EndsWith('$') ? word == part[..^1]
-                : parts.Length == 1 && part.Length >= CompoundPartLength ? word.Contains(part, StringComparison.Ordinal)
-                : word.StartsWith(part, StringComparison.Ordinal);
-            if (!matched)
+            if (!parts[j].Matches(words[at + j]))
             {
                 return false;
             }
         }
 
         return true;
+    }
+
+    private enum Mode
+    {
+        WholeWord,
+        Prefix,
+        Inside,
+    }
+
+    private readonly record struct Part(string Form, Mode Mode)
+    {
+        public bool Matches(string word) => Mode switch
+        {
+            Mode.WholeWord => word == Form,
+            Mode.Inside => word.Contains(Form, StringComparison.Ordinal),
+            _ => word.StartsWith(Form, StringComparison.Ordinal),
+        };
     }
 }

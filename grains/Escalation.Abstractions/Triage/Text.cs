@@ -38,6 +38,11 @@ public static class Text
     /// <summary>The word without diacritics (õ → o, ä → a, š → s …): people type Estonian without them on phones.</summary>
     public static string Fold(string word)
     {
+        if (Ascii.IsValid(word))
+        {
+            return word;
+        }
+
         var decomposed = word.Normalize(NormalizationForm.FormD);
         var folded = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)

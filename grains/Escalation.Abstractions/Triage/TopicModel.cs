@@ -10,6 +10,7 @@ namespace Escalation.Triage;
 public sealed class TopicModel
 {
     private const int StemLength = 6;
+    private static readonly Topic[] Topics = Enum.GetValues<Topic>();
     private readonly Dictionary<Topic, Dictionary<string, int>> counts = [];
     private readonly Dictionary<Topic, int> words = [];
     private readonly Dictionary<Topic, int> documents = [];
@@ -42,9 +43,9 @@ public sealed class TopicModel
         var stems = Stems(text).ToList();
         var total = documents.Values.Sum();
         var logs = new Dictionary<Topic, double>();
-        foreach (var topic in Enum.GetValues<Topic>())
+        foreach (var topic in Topics)
         {
-            var log = Math.Log((documents.GetValueOrDefault(topic) + 1.0) / (total + Enum.GetValues<Topic>().Length));
+            var log = Math.Log((documents.GetValueOrDefault(topic) + 1.0) / (total + Topics.Length));
             foreach (var stem in stems)
             {
                 log += LogLikelihood(topic, stem);
@@ -58,7 +59,7 @@ public sealed class TopicModel
         var probabilities = logs.ToDictionary(entry => entry.Key, entry => Math.Exp(entry.Value - max) / sum);
         var best = probabilities.MaxBy(entry => entry.Value).Key;
         var evidence = stems.Distinct()
-            .Select(stem => (Stem: stem, Lift: LogLikelihood(best, stem) - Enum.GetValues<Topic>().Where(t => t != best).Average(t => LogLikelihood(t, stem))))
+            .Select(stem => (Stem: stem, Lift: LogLikelihood(best, stem) - Topics.Where(t => t != best).Average(t => LogLikelihood(t, stem))))
             .Where(item => item.Lift > 0.5)
             .OrderByDescending(item => item.Lift)
             .Take(3)
