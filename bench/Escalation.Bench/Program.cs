@@ -9,6 +9,7 @@ using Npgsql;
 // Benchmarks of the real system over its public contract; see bench/README.md. Options (defaults in brackets):
 //   --seconds S [15]  ingestion time   --workers W [64]  concurrent connectors   --escalations N,N [10000]
 //   --memory N,N [10000,50000]   --consoles C [500]   --durable HOST-CONNECTION-STRING (e.g. from scripts/postgres)
+//   --warm-up S [10]  untimed ingestion before each measured one; an empty list skips that measurement
 var options = args.Select((arg, i) => (arg, i)).Where(p => p.arg.StartsWith("--", StringComparison.Ordinal))
     .ToDictionary(p => p.arg[2..], p => p.i + 1 < args.Length ? args[p.i + 1] : "");
 int Int(string name, int fallback) => options.TryGetValue(name, out var value) ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
@@ -36,8 +37,11 @@ Say("");
 Say("| measurement | result | target |");
 Say("|---|---|---|");
 
+// Ingestion is measured after a warm-up of the same load, so that the figures are not those of the JIT compiler.
+var warmUp = TimeSpan.FromSeconds(Int("warm-up", 10));
 await using (var system = await SystemUnderTest.Start(root, connectionString: null))
 {
+    await Scenarios.Ingest(system.Address, $"warm-{Guid.NewGuid():N}", workers, int.MaxValue, warmUp, "P4");
     var ingestion = await Scenarios.Ingest(system.Address, $"ingest-{Guid.NewGuid():N}", workers, int.MaxValue, seconds, "P4");
     Say($"| ingestion, embedded ({workers} connectors, {seconds.TotalSeconds:0} s) | {ingestion.PerSecond:0} complaints/s; 202 p50 {ingestion.P50:0.0} ms, p99 {ingestion.P99:0.0} ms; {ingestion.Failed} failed | ≥ 10,000/s |");
     var fanOut = await Scenarios.FanOut(system, $"fan-{Guid.NewGuid():N}", Int("consoles", 500), 20);
@@ -55,11 +59,13 @@ foreach (var n in Ints("escalations", "10000"))
 // Idle complaints let their activations go after IdleComplaintLifetime (Orleans wants more than its one-minute
 // collection quantum); measure after that has happened.
 var idle = TimeSpan.FromSeconds(65);
-await using (var system = await SystemUnderTest.Start(root, connectionString: null, new Dictionary<string, string> { ["Escalation__IdleComplaintLifetime"] = "00:01:05" }))
+var memorySizes = Ints("memory", "10000,50000");
+if (memorySizes.Length > 0)
 {
+    await using var system = await SystemUnderTest.Start(root, connectionString: null, new Dictionary<string, string> { ["Escalation__IdleComplaintLifetime"] = "00:01:05" });
     var baseline = await system.NextMemory();
     var created = 0;
-    foreach (var n in Ints("memory", "10000,50000"))
+    foreach (var n in memorySizes)
     {
         var batch = await Scenarios.Ingest(system.Address, $"mem-{Guid.NewGuid():N}", workers, n - created, TimeSpan.FromHours(1), "P4");
         created += batch.Accepted;
@@ -97,6 +103,7 @@ if (options.TryGetValue("durable", out var server) && server.Length > 0)
         (await admin.PutAsJsonAsync("/api/channels/facebook", new { secret = "dev-secret", team = "care" })).EnsureSuccessStatusCode();
     }
 
+    await Scenarios.Ingest(system.Address, $"warm-{Guid.NewGuid():N}", workers, int.MaxValue, warmUp, "P4");
     var ingestion = await Scenarios.Ingest(system.Address, $"durable-{Guid.NewGuid():N}", workers, int.MaxValue, seconds, "P4");
     Say($"| ingestion, durable PostgreSQL ({workers} connectors, {seconds.TotalSeconds:0} s) | {ingestion.PerSecond:0} complaints/s; 202 p50 {ingestion.P50:0.0} ms, p99 {ingestion.P99:0.0} ms; {ingestion.Failed} failed | ≥ 2,000/s |");
 }
