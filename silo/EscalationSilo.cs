@@ -59,8 +59,16 @@ public static class EscalationSilo
         var idle = configuration.GetSection(EscalationOptions.SectionName).Get<EscalationOptions>()?.IdleComplaintLifetime ?? new EscalationOptions().IdleComplaintLifetime;
         silo.Configure<GrainCollectionOptions>(options =>
         {
-            options.ClassSpecificCollectionAge[typeof(Escalation.Grains.Complaints.ComplaintGrain).FullName!] = idle;
-            options.ClassSpecificCollectionAge[typeof(Escalation.Grains.Connectors.ConnectorMessageGrain).FullName!] = idle;
+            // One of each per complaint (or per busy hour): let the idle ones go soon, they are cheap to reactivate.
+            Type[] perComplaint =
+            [
+                typeof(Escalation.Grains.Complaints.ComplaintGrain), typeof(Escalation.Grains.Connectors.ConnectorMessageGrain),
+                typeof(Escalation.Grains.Customers.CustomerGrain), typeof(Escalation.Grains.Analytics.AnalyticsPageGrain),
+            ];
+            foreach (var type in perComplaint)
+            {
+                options.ClassSpecificCollectionAge[type.FullName!] = idle;
+            }
         });
         silo.AddIncomingGrainCallFilter<StorageFailureFilter>();
 

@@ -10,7 +10,7 @@ public sealed record TrackedComplaint([property: Id(0)] string? Assignee, [prope
 /// </summary>
 public interface ITeamIndexGrain : IGrainWithStringKey
 {
-    public const int Shards = 64;
+    public const int Shards = 256;
 
     /// <summary>Records where the complaint stands now; returns where it stood before (null when new to the index).</summary>
     ValueTask<TrackedComplaint?> Track(Guid complaintId, TrackedComplaint now);

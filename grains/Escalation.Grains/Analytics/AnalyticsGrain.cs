@@ -6,11 +6,13 @@ namespace Escalation.Grains.Analytics;
 /// Keeps a team's complaint facts of one day as they happen, so that figures over a period read a few days' facts
 /// instead of every complaint. Facts are stored in batches at most <see cref="WriteDelay"/> after they arrive, so that a
 /// burst of complaints costs one write rather than one each; a crash in that moment loses those facts from the
-/// analytics (never from the complaints themselves).
+/// analytics (never from the complaints themselves). A busy day seals every <see cref="PageSize"/> facts into a page
+/// grain written once, so that a write never grows with the day.
 /// </summary>
 public sealed class AnalyticsGrain([PersistentState("analytics", StorageNames.Escalation)] IPersistentState<AnalyticsState> state)
     : Grain, IAnalyticsGrain
 {
+    public const int PageSize = 2_000;
     private static readonly TimeSpan WriteDelay = TimeSpan.FromMilliseconds(500);
     private IGrainTimer? pendingWrite;
 
@@ -21,8 +23,11 @@ public sealed class AnalyticsGrain([PersistentState("analytics", StorageNames.Es
         return ValueTask.CompletedTask;
     }
 
-    public ValueTask<IReadOnlyList<ComplaintFact>> Facts(Period period) =>
-        ValueTask.FromResult<IReadOnlyList<ComplaintFact>>([.. state.State.Facts.Where(fact => period.Contains(fact.At))]);
+    public async ValueTask<IReadOnlyList<ComplaintFact>> Facts(Period period)
+    {
+        var pages = await Task.WhenAll(Enumerable.Range(0, state.State.Pages).Select(page => Page(page).Facts(period).AsTask()));
+        return [.. pages.SelectMany(facts => facts), .. Within(state.State.Facts, period)];
+    }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
@@ -32,10 +37,26 @@ public sealed class AnalyticsGrain([PersistentState("analytics", StorageNames.Es
         }
     }
 
+    internal static IReadOnlyList<ComplaintFact> Within(List<ComplaintFact> facts, Period period) =>
+        [.. facts.Where(fact => period.Contains(fact.At))];
+
+    /// <summary>
+    /// Seals full pages, then stores the rest. A crash between the two leaves the sealed facts also in the stored
+    /// rest; the next seal writes the same page again, so nothing is counted twice.
+    /// </summary>
     private async Task Store()
     {
         pendingWrite?.Dispose();
         pendingWrite = null;
+        while (state.State.Facts.Count >= PageSize)
+        {
+            await Page(state.State.Pages).Keep(state.State.Facts[..PageSize]);
+            state.State.Facts.RemoveRange(0, PageSize);
+            state.State.Pages++;
+        }
+
         await state.WriteStateAsync();
     }
+
+    private IAnalyticsPageGrain Page(int page) => GrainFactory.GetGrain<IAnalyticsPageGrain>($"{this.GetPrimaryKeyString()}#{page}");
 }

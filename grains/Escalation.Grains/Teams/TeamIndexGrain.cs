@@ -5,8 +5,8 @@ namespace Escalation.Grains.Teams;
 public sealed class TeamIndexGrain([PersistentState("teamIndex", StorageNames.Escalation)] IPersistentState<TeamIndexState> state)
     : Grain, ITeamIndexGrain
 {
-    /// <summary>Per shard; with 64 shards a team lists its latest 1,024 resolved or closed complaints.</summary>
-    public const int ClosedKept = 16;
+    /// <summary>Per shard; with 256 shards a team lists its latest 1,024 resolved or closed complaints.</summary>
+    public const int ClosedKept = 4;
 
     private TeamIndexState S => state.State;
 

@@ -1,6 +1,7 @@
 using Escalation.Analytics;
 using Escalation.Complaints;
 using Escalation.Events;
+using Escalation.Grains.Analytics;
 using Escalation.Improvements;
 using Escalation.Nps;
 using Escalation.Sla;
@@ -63,6 +64,26 @@ public sealed class AnalyticsTests(ClusterFixture fixture) : ClusterTest(fixture
         Assert.Equal(1, before.Complaints);
         Assert.Equal(new SlaCompliance(1.0, 1.0), before.SlaCompliance);
         Assert.Equal(new Percentiles(null, null), before.FirstResponseSeconds);
+    }
+
+    [Fact]
+    public async Task A_busy_day_is_stored_in_sealed_pages_and_read_back_whole()
+    {
+        var now = Clock.GetUtcNow();
+        var bucket = ComplaintFact.Bucket($"busy-{Guid.NewGuid():N}", now);
+        var facts = Enumerable.Range(0, (2 * AnalyticsGrain.PageSize) + 5).Select(_ => new ComplaintFact(FactKind.Created, now, Guid.NewGuid())).ToList();
+        var day = Client.GetGrain<IAnalyticsGrain>(bucket);
+        await day.Record(facts[..AnalyticsGrain.PageSize]);
+        await day.Record(facts[AnalyticsGrain.PageSize..]);
+
+        // Deactivation stores what is pending; the day is read back from storage.
+        await Cluster.DeactivateAsync(day);
+        var period = new Period(now, now.AddSeconds(1));
+        Assert.Equal(facts.Select(fact => fact.ComplaintId), (await day.Facts(period)).Select(fact => fact.ComplaintId));
+        Assert.Equal(
+            facts[AnalyticsGrain.PageSize..(2 * AnalyticsGrain.PageSize)].Select(fact => fact.ComplaintId),
+            (await Client.GetGrain<IAnalyticsPageGrain>($"{bucket}#1").Facts(period)).Select(fact => fact.ComplaintId));
+        Assert.Empty(await Client.GetGrain<IAnalyticsPageGrain>($"{bucket}#2").Facts(period));
     }
 
     [Fact]

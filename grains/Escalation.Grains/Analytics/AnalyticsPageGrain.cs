@@ -1,0 +1,15 @@
+using Escalation.Analytics;
+
+namespace Escalation.Grains.Analytics;
+
+public sealed class AnalyticsPageGrain([PersistentState("analyticsPage", StorageNames.Escalation)] IPersistentState<AnalyticsState> state)
+    : Grain, IAnalyticsPageGrain
+{
+    public async ValueTask Keep(IReadOnlyList<ComplaintFact> facts)
+    {
+        state.State.Facts = [.. facts];
+        await state.WriteStateAsync();
+    }
+
+    public ValueTask<IReadOnlyList<ComplaintFact>> Facts(Period period) => ValueTask.FromResult(AnalyticsGrain.Within(state.State.Facts, period));
+}

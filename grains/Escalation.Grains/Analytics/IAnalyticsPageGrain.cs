@@ -1,0 +1,13 @@
+using Escalation.Analytics;
+using Orleans.Concurrency;
+
+namespace Escalation.Grains.Analytics;
+
+/// <summary>A sealed page of a busy day's facts (key: the day's bucket, '#', the page number), written once.</summary>
+public interface IAnalyticsPageGrain : IGrainWithStringKey
+{
+    ValueTask Keep(IReadOnlyList<ComplaintFact> facts);
+
+    [ReadOnly]
+    ValueTask<IReadOnlyList<ComplaintFact>> Facts(Period period);
+}
