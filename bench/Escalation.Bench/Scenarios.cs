@@ -21,7 +21,10 @@ internal static class Scenarios
 
     public sealed record Latency(int Consoles, int Events, double P50, double P99, double Max);
 
-    /// <summary>Posts signed complaints from <paramref name="workers"/> concurrent connectors until <paramref name="total"/> are accepted or the time is up.</summary>
+    /// <summary>
+    /// Posts signed complaints (two from each customer) from <paramref name="workers"/> concurrent connectors until
+    /// <paramref name="total"/> are accepted or the time is up.
+    /// </summary>
     public static async Task<Ingestion> Ingest(Uri api, string run, int workers, int total, TimeSpan limit, string priority)
     {
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = workers }) { BaseAddress = api, Timeout = TimeSpan.FromMinutes(1) };
@@ -36,7 +39,7 @@ internal static class Scenarios
             while ((index = Interlocked.Increment(ref next)) < total && clock.Elapsed < limit)
             {
                 var started = Stopwatch.GetTimestamp();
-                using var response = await Post(http, $"{run}-{index}", $"bench:{index % 1000}", priority);
+                using var response = await Post(http, $"{run}-{index}", $"{run}-customer-{index / 2}", priority);
                 if (response.StatusCode == HttpStatusCode.Accepted)
                 {
                     mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);

@@ -11,7 +11,7 @@ internal sealed class SystemUnderTest : IAsyncDisposable
     private static int starts;
     private readonly Process silo;
     private readonly Process api;
-    private (long WorkingSet, long ManagedHeap) latestMemory;
+    private TaskCompletionSource<(long WorkingSet, long ManagedHeap)> nextMemory = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private SystemUnderTest(Process silo, Process api, Uri address)
     {
@@ -84,19 +84,13 @@ internal sealed class SystemUnderTest : IAsyncDisposable
         }
     }
 
-    public (long WorkingSet, long ManagedHeap) Memory => latestMemory;
-
-    /// <summary>The next memory report of the silo (it reports every 3 s after a full collection).</summary>
-    public async Task<(long WorkingSet, long ManagedHeap)> NextMemory()
+    /// <summary>The silo's working set and managed heap after a full collection it makes on request.</summary>
+    public async Task<(long WorkingSet, long ManagedHeap)> MeasureMemory()
     {
-        var before = latestMemory;
-        for (var i = 0; i < 100 && latestMemory == before; i++)
-        {
-            await Task.Delay(100);
-        }
-
-        await Task.Delay(3100);
-        return latestMemory;
+        var report = nextMemory.Task;
+        await silo.StandardInput.WriteLineAsync("memory");
+        await silo.StandardInput.FlushAsync();
+        return await report.WaitAsync(TimeSpan.FromMinutes(5));
     }
 
     public async Task<string> Token(string username)
@@ -137,7 +131,7 @@ internal sealed class SystemUnderTest : IAsyncDisposable
         }
 
         var values = line[8..].Split(' ').Select(part => long.Parse(part.Split('=')[1], System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-        latestMemory = (values[0], values[1]);
+        Interlocked.Exchange(ref nextMemory, new(TaskCreationOptions.RunContinuationsAsynchronously)).SetResult((values[0], values[1]));
     }
 
     private static Process Launch(string root, string folder, string name, string[] args, Dictionary<string, string> environment)
@@ -145,6 +139,7 @@ internal sealed class SystemUnderTest : IAsyncDisposable
         var info = new ProcessStartInfo("dotnet", [Path.Combine(root, folder, "bin", "Release", "net10.0", $"{name}.dll"), .. args])
         {
             WorkingDirectory = Path.Combine(root, folder),
+            RedirectStandardInput = folder == "silo",
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
