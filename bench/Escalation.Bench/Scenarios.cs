@@ -17,7 +17,7 @@ internal static class Scenarios
 
     public sealed record Ingestion(int Accepted, int Failed, double PerSecond, double P50, double P99);
 
-    public sealed record Precision(int N, int Received, int Missed, int Doubled, double P50, double P99, double Max);
+    public sealed record Precision(int N, int Received, int Missed, int Doubled, double P50, double P99, double Max, double WindowSeconds);
 
     public sealed record Latency(int Consoles, int Events, double P50, double P99, double Max);
 
@@ -94,7 +94,7 @@ internal static class Scenarios
 
         var delays = arrivals.Values.SelectMany(bag => bag).Order().ToList();
         return new Precision(ingestion.Accepted, arrivals.Count, ingestion.Accepted - arrivals.Count, arrivals.Values.Sum(bag => bag.Count - 1),
-            Percentile(delays, 0.5), Percentile(delays, 0.99), delays.Count == 0 ? double.NaN : delays[^1]);
+            Percentile(delays, 0.5), Percentile(delays, 0.99), delays.Count == 0 ? double.NaN : delays[^1], ingestion.Accepted / ingestion.PerSecond);
     }
 
     /// <summary>Posts complaints one at a time and records when each reaches every one of the connected consoles.</summary>
