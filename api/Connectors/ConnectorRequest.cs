@@ -1,5 +1,6 @@
 using Escalation.Complaints;
 using Escalation.Connectors;
+using Escalation.Directory;
 using Escalation.Sla;
 
 namespace Escalation.Api.Connectors;
@@ -25,7 +26,7 @@ internal sealed record ConnectorRequest(
     public sealed record CustomerPart(string? Id, string? Name);
 
     /// <summary>The message, or the errors by field.</summary>
-    public (ConnectorMessage? Message, Dictionary<string, string[]> Errors) Validate(string channel, DateTimeOffset now)
+    public (ConnectorMessage? Message, Dictionary<string, string[]> Errors) Validate(ChannelRecord channel, DateTimeOffset now)
     {
         var errors = new Dictionary<string, string[]>();
         RequireId(errors, "externalId", ExternalId, required: true);
@@ -79,7 +80,8 @@ internal sealed record ConnectorRequest(
         }
 
         return (new ConnectorMessage(
-            channel, ExternalId!, new CustomerRef(Customer!.Id!, Customer.Name), Text!, Public ?? false, Url, CreatedAt, Language, priority, InReplyTo), errors);
+            channel.Name, ExternalId!, new CustomerRef(Customer!.Id!, Customer.Name), Text!, Public ?? false, Url, CreatedAt, Language, priority, InReplyTo,
+            channel.Team), errors);
     }
 
     private static void RequireId(Dictionary<string, string[]> errors, string field, string? value, bool required)

@@ -70,7 +70,7 @@ internal static class ConnectorsApi
             return TypedResults.Problem("The body must be a JSON object.", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var (message, errors) = parsed.Validate(channel, now);
+        var (message, errors) = parsed.Validate(record, now);
         if (message is null)
         {
             return ProblemExtensions.Invalid(errors);

@@ -3,7 +3,7 @@ using Escalation.Sla;
 
 namespace Escalation.Connectors;
 
-/// <summary>A message as a connector posted it, validated by the api.</summary>
+/// <summary>A message as a connector posted it, validated by the api, with the team its channel feeds.</summary>
 [GenerateSerializer, Immutable]
 public sealed record ConnectorMessage(
     [property: Id(0)] string Channel,
@@ -15,7 +15,8 @@ public sealed record ConnectorMessage(
     [property: Id(6)] DateTimeOffset? CreatedAt,
     [property: Id(7)] string? Language,
     [property: Id(8)] Priority? Priority,
-    [property: Id(9)] string? InReplyTo)
+    [property: Id(9)] string? InReplyTo,
+    [property: Id(10)] string Team)
 {
     /// <summary>The key of a message's grain: channel names cannot contain the separator.</summary>
     public static string KeyOf(string channel, string externalId) => $"{channel}:{externalId}";

@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Escalation.Complaints;
 using Escalation.Connectors;
-using Escalation.Directory;
 
 namespace Escalation.Grains.Connectors;
 
@@ -35,7 +34,7 @@ public sealed class ConnectorMessageGrain(
             message.Customer,
             message.Text,
             message.Public,
-            Team: await TeamOf(message.Channel),
+            message.Team,
             message.Url,
             message.CreatedAt,
             message.Language,
@@ -69,10 +68,6 @@ public sealed class ConnectorMessageGrain(
             return null;
         }
     }
-
-    private async Task<string> TeamOf(string channel) =>
-        (await GrainFactory.GetGrain<IDirectoryGrain>(0).GetChannel(channel))?.Team
-        ?? throw new InvalidOperationException($"Channel '{channel}' is not configured.");
 
     private async Task<IngestResult> Record(Guid complaintId, bool appended)
     {
