@@ -17,7 +17,7 @@ internal sealed record ConnectorRequest(
     string? Priority,
     string? InReplyTo)
 {
-    public const int MaxTextLength = 10_000;
+    public const int MaxTextLength = Complaints.ComplaintsApi.MaxTextLength;
     public const int MaxIdLength = 200;
     public const int MaxUrlLength = 2048;
     public static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(5);
@@ -26,7 +26,7 @@ internal sealed record ConnectorRequest(
     public sealed record CustomerPart(string? Id, string? Name);
 
     /// <summary>The message, or the errors by field.</summary>
-    public (ConnectorMessage? Message, Dictionary<string, string[]> Errors) Validate(ChannelRecord channel, DateTimeOffset now)
+    public (NewComplaint? Message, Dictionary<string, string[]> Errors) Validate(ChannelRecord channel, DateTimeOffset now)
     {
         var errors = new Dictionary<string, string[]>();
         RequireId(errors, "externalId", ExternalId, required: true);
@@ -79,9 +79,9 @@ internal sealed record ConnectorRequest(
             return (null, errors);
         }
 
-        return (new ConnectorMessage(
-            channel.Name, ExternalId!, new CustomerRef(Customer!.Id!, Customer.Name), Text!, Public ?? false, Url, CreatedAt, Language, priority, InReplyTo,
-            channel.Team), errors);
+        return (new NewComplaint(
+            channel.Name, ExternalId!, new CustomerRef(Customer!.Id!, Customer.Name), Text!, Public ?? false, channel.Team, Url, CreatedAt, Language, priority,
+            InReplyTo), errors);
     }
 
     private static void RequireId(Dictionary<string, string[]> errors, string field, string? value, bool required)

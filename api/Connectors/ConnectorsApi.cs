@@ -76,7 +76,7 @@ internal static class ConnectorsApi
             return ProblemExtensions.Invalid(errors);
         }
 
-        var result = await cluster.GetGrain<IConnectorMessageGrain>(ConnectorMessage.KeyOf(channel, message.ExternalId)).Ingest(message);
+        var result = await cluster.GetGrain<IConnectorMessageGrain>(IConnectorMessageGrain.KeyOf(channel, message.ExternalId)).Ingest(message);
         metrics.ComplaintIngested(channel, message.Public, result);
         var response = new IngestResponse(result.ComplaintId, result.Duplicate, result.Appended);
         return result.Duplicate

@@ -15,7 +15,7 @@ public sealed class ConnectorMessageGrain(
 {
     public ValueTask<Guid?> GetComplaintId() => ValueTask.FromResult(state.State.ComplaintId);
 
-    public async ValueTask<IngestResult> Ingest(ConnectorMessage message)
+    public async ValueTask<IngestResult> Ingest(NewComplaint message)
     {
         if (state.State.ComplaintId is { } known)
         {
@@ -28,30 +28,19 @@ public sealed class ConnectorMessageGrain(
         }
 
         var id = ComplaintIdOf(this.GetPrimaryKeyString());
-        await GrainFactory.GetGrain<IComplaintGrain>(id).Create(new NewComplaint(
-            message.Channel,
-            message.ExternalId,
-            message.Customer,
-            message.Text,
-            message.Public,
-            message.Team,
-            message.Url,
-            message.CreatedAt,
-            message.Language,
-            message.Priority,
-            message.InReplyTo));
+        await GrainFactory.GetGrain<IComplaintGrain>(id).Create(message);
         return await Record(id, appended: false);
     }
 
     /// <summary>The complaint a follow-up joins, or null to open a new one (no such message, or its complaint is closed).</summary>
-    private async Task<Guid?> FollowedUpComplaint(ConnectorMessage message)
+    private async Task<Guid?> FollowedUpComplaint(NewComplaint message)
     {
         if (message.InReplyTo is not { } inReplyTo || inReplyTo == message.ExternalId)
         {
             return null;
         }
 
-        var parent = await GrainFactory.GetGrain<IConnectorMessageGrain>(ConnectorMessage.KeyOf(message.Channel, inReplyTo)).GetComplaintId();
+        var parent = await GrainFactory.GetGrain<IConnectorMessageGrain>(IConnectorMessageGrain.KeyOf(message.Channel, inReplyTo)).GetComplaintId();
         if (parent is not { } complaintId)
         {
             return null;
