@@ -78,8 +78,8 @@ internal static class AnalyticsApi
             return problem ?? ProblemExtensions.Invalid("format", "format is html or csv.");
         }
 
-        var report = await AnalyticsReader.Report(cluster, scoped, period!);
-        var digest = Digest.Of(report, await AnalyticsReader.NpsAnswers(cluster, await AnalyticsReader.Teams(cluster, scoped), period!));
+        var (report, answers) = await AnalyticsReader.ReportAndAnswers(cluster, scoped, period!);
+        var digest = Digest.Of(report, answers);
         return format == "csv"
             ? TypedResults.Text(digest.ToCsv(), "text/csv; charset=utf-8")
             : TypedResults.Text(digest.ToHtml(), "text/html; charset=utf-8");
@@ -89,12 +89,18 @@ internal static class AnalyticsApi
     {
         var (_, team) = Scope(http, null);
         var now = time.GetUtcNow();
+        var goals = await cluster.GetGrain<IGoalsGrain>(0).GetGoals();
+        if (goals.Count == 0)
+        {
+            return TypedResults.Ok(Array.Empty<GoalView>());
+        }
+
+        var current = await AnalyticsReader.Report(cluster, team, new Period(now - DefaultPeriod, now));
         var views = new List<GoalView>();
-        foreach (var goal in await cluster.GetGrain<IGoalsGrain>(0).GetGoals())
+        foreach (var goal in goals)
         {
             // Progress: complaints of the topic in the last 30 days against the 30 days before the goal started.
             var baseline = await AnalyticsReader.Report(cluster, team, new Period(goal.Start - DefaultPeriod, goal.Start));
-            var current = await AnalyticsReader.Report(cluster, team, new Period(now - DefaultPeriod, now));
             int before = Count(baseline, goal.Topic), after = Count(current, goal.Topic);
             views.Add(new GoalView(goal.Topic, goal.ReductionPercent, goal.Start, goal.Deadline, before, after,
                 before == 0 ? null : Math.Round(100.0 * (before - after) / before, 1)));

@@ -12,12 +12,16 @@ public static class AnalyticsReader
     public static async Task<IReadOnlyList<string>> Teams(IGrainFactory cluster, string? team) =>
         team is not null ? [team] : await cluster.GetGrain<IDirectoryGrain>(0).GetTeams();
 
-    public static async Task<AnalyticsReport> Report(IGrainFactory cluster, string? team, Period period)
+    public static async Task<AnalyticsReport> Report(IGrainFactory cluster, string? team, Period period) =>
+        (await ReportAndAnswers(cluster, team, period)).Report;
+
+    /// <summary>The report, and the NPS answers it summarises (for the digest's comments).</summary>
+    public static async Task<(AnalyticsReport Report, List<NpsAnswer> Answers)> ReportAndAnswers(IGrainFactory cluster, string? team, Period period)
     {
         var teams = await Teams(cluster, team);
         var facts = await Facts(cluster, teams, new Period(period.Previous.From, period.To));
         var answers = await NpsAnswers(cluster, teams, period);
-        return AnalyticsReport.Compute(team, period, facts, facts, NpsSummary.Of(answers.Select(answer => answer.Score)));
+        return (AnalyticsReport.Compute(team, period, facts, NpsSummary.Of(answers.Select(answer => answer.Score))), answers);
     }
 
     public static async Task<List<NpsAnswer>> NpsAnswers(IGrainFactory cluster, IReadOnlyList<string> teams, Period period) =>

@@ -38,12 +38,12 @@ public sealed record AnalyticsReport(
     [property: Id(12)] int Responded,
     [property: Id(13)] int Resolved)
 {
-    /// <summary>The report from the facts of the period and of the period before it, and the NPS answers' summary.</summary>
-    public static AnalyticsReport Compute(string? team, Period period, IReadOnlyCollection<ComplaintFact> facts, IReadOnlyCollection<ComplaintFact> previous, NpsSummary nps)
+    /// <summary>The report from the facts of the period and of the period before it (one list), and the NPS summary.</summary>
+    public static AnalyticsReport Compute(string? team, Period period, IReadOnlyCollection<ComplaintFact> facts, NpsSummary nps)
     {
         var current = facts.Where(f => period.Contains(f.At)).ToList();
         var created = current.Where(f => f.Kind == FactKind.Created).ToList();
-        var before = previous.Where(f => period.Previous.Contains(f.At) && f.Kind == FactKind.Created).ToList();
+        var before = facts.Where(f => period.Previous.Contains(f.At) && f.Kind == FactKind.Created).ToList();
         var firstResponses = Seconds(current, FactKind.FirstResponse);
         var resolutions = Seconds(current, FactKind.Resolved);
         return new AnalyticsReport(

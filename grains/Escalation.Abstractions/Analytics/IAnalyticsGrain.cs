@@ -9,6 +9,6 @@ public interface IAnalyticsGrain : IGrainWithStringKey
     ValueTask Record(IReadOnlyList<ComplaintFact> facts);
 
     /// <summary>The facts of this day that fall in the period.</summary>
-    [ReadOnly]
+    [AlwaysInterleave]
     ValueTask<IReadOnlyList<ComplaintFact>> Facts(Period period);
 }

@@ -19,14 +19,19 @@ public sealed class AnalyticsGrain([PersistentState("analytics", StorageNames.Es
     public ValueTask Record(IReadOnlyList<ComplaintFact> facts)
     {
         state.State.Facts.AddRange(facts);
-        pendingWrite ??= this.RegisterGrainTimer(Store, new GrainTimerCreationOptions(WriteDelay, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+        StoreSoon();
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>
+    /// Interleaves with recording: the unsealed facts and the page count are taken before the first await, and a
+    /// page below that count is never written again.
+    /// </summary>
     public async ValueTask<IReadOnlyList<ComplaintFact>> Facts(Period period)
     {
+        var unsealed = Within(state.State.Facts, period);
         var pages = await Task.WhenAll(Enumerable.Range(0, state.State.Pages).Select(page => Page(page).Facts(period).AsTask()));
-        return [.. pages.SelectMany(facts => facts), .. Within(state.State.Facts, period)];
+        return [.. pages.SelectMany(facts => facts), .. unsealed];
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -44,19 +49,31 @@ public sealed class AnalyticsGrain([PersistentState("analytics", StorageNames.Es
     /// Seals full pages, then stores the rest. A crash between the two leaves the sealed facts also in the stored
     /// rest; the next seal writes the same page again, so nothing is counted twice.
     /// </summary>
+    private void StoreSoon() =>
+        pendingWrite ??= this.RegisterGrainTimer(Store, new GrainTimerCreationOptions(WriteDelay, Timeout.InfiniteTimeSpan));
+
+    /// <remarks>A failed write (the database away) is tried again <see cref="WriteDelay"/> later.</remarks>
     private async Task Store()
     {
         pendingWrite?.Dispose();
         pendingWrite = null;
-        while (state.State.Facts.Count >= PageSize)
+        try
         {
-            await Page(state.State.Pages).Keep(state.State.Facts[..PageSize]);
-            state.State.Facts.RemoveRange(0, PageSize);
-            state.State.Pages++;
-        }
+            while (state.State.Facts.Count >= PageSize)
+            {
+                await Page(state.State.Pages).Keep(state.State.Facts[..PageSize]);
+                state.State.Facts.RemoveRange(0, PageSize);
+                state.State.Pages++;
+            }
 
-        await state.WriteStateAsync();
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            StoreSoon();
+            throw;
+        }
     }
 
-    private IAnalyticsPageGrain Page(int page) => GrainFactory.GetGrain<IAnalyticsPageGrain>($"{this.GetPrimaryKeyString()}#{page}");
+    private IAnalyticsPageGrain Page(int page) => GrainFactory.GetGrain<IAnalyticsPageGrain>(IAnalyticsPageGrain.KeyOf(this.GetPrimaryKeyString(), page));
 }

@@ -2,14 +2,14 @@ using Escalation.Analytics;
 
 namespace Escalation.Grains.Analytics;
 
-public sealed class AnalyticsPageGrain([PersistentState("analyticsPage", StorageNames.Escalation)] IPersistentState<AnalyticsState> state)
+public sealed class AnalyticsPageGrain([PersistentState("analyticsPage", StorageNames.Escalation)] IPersistentState<List<ComplaintFact>> state)
     : Grain, IAnalyticsPageGrain
 {
     public async ValueTask Keep(IReadOnlyList<ComplaintFact> facts)
     {
-        state.State.Facts = [.. facts];
+        state.State = [.. facts];
         await state.WriteStateAsync();
     }
 
-    public ValueTask<IReadOnlyList<ComplaintFact>> Facts(Period period) => ValueTask.FromResult(AnalyticsGrain.Within(state.State.Facts, period));
+    public ValueTask<IReadOnlyList<ComplaintFact>> Facts(Period period) => ValueTask.FromResult(AnalyticsGrain.Within(state.State, period));
 }

@@ -1,5 +1,4 @@
 using Escalation.Analytics;
-using Orleans.Concurrency;
 
 namespace Escalation.Grains.Analytics;
 
@@ -8,6 +7,7 @@ public interface IAnalyticsPageGrain : IGrainWithStringKey
 {
     ValueTask Keep(IReadOnlyList<ComplaintFact> facts);
 
-    [ReadOnly]
     ValueTask<IReadOnlyList<ComplaintFact>> Facts(Period period);
+
+    public static string KeyOf(string bucket, int page) => $"{bucket}#{page}";
 }

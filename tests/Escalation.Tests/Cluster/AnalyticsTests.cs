@@ -82,8 +82,8 @@ public sealed class AnalyticsTests(ClusterFixture fixture) : ClusterTest(fixture
         Assert.Equal(facts.Select(fact => fact.ComplaintId), (await day.Facts(period)).Select(fact => fact.ComplaintId));
         Assert.Equal(
             facts[AnalyticsGrain.PageSize..(2 * AnalyticsGrain.PageSize)].Select(fact => fact.ComplaintId),
-            (await Client.GetGrain<IAnalyticsPageGrain>($"{bucket}#1").Facts(period)).Select(fact => fact.ComplaintId));
-        Assert.Empty(await Client.GetGrain<IAnalyticsPageGrain>($"{bucket}#2").Facts(period));
+            (await Client.GetGrain<IAnalyticsPageGrain>(IAnalyticsPageGrain.KeyOf(bucket, 1)).Facts(period)).Select(fact => fact.ComplaintId));
+        Assert.Empty(await Client.GetGrain<IAnalyticsPageGrain>(IAnalyticsPageGrain.KeyOf(bucket, 2)).Facts(period));
     }
 
     [Fact]
