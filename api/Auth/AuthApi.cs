@@ -1,5 +1,4 @@
 using Escalation.Api.Problems;
-using Escalation.Api.Json;
 using Escalation.Directory;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,4 +1,5 @@
 using Escalation.Api.Auth;
+using Escalation.Api.Complaints;
 using Escalation.Api.Problems;
 using Escalation.Directory;
 using Escalation.Improvements;
@@ -67,9 +68,9 @@ internal static class ImprovementsApi
 
     private static async Task<Results<Ok<Improvement>, ValidationProblem, ProblemHttpResult>> Update(Guid id, UpdateRequest request, IClusterClient cluster)
     {
-        if (request.Outcome is { Length: > 10_000 })
+        if (request.Outcome is { Length: > ComplaintsApi.MaxTextLength })
         {
-            return ProblemExtensions.Invalid("outcome", "outcome is at most 10000 characters.");
+            return ProblemExtensions.Invalid("outcome", $"outcome is at most {ComplaintsApi.MaxTextLength} characters.");
         }
 
         var grain = cluster.GetGrain<IImprovementGrain>(id);

@@ -1,4 +1,5 @@
 using Escalation.Api.Auth;
+using Escalation.Api.Complaints;
 using Escalation.Api.Problems;
 using Escalation.Complaints;
 using Escalation.Triage;
@@ -24,9 +25,9 @@ internal static class GuidanceApi
     private static async Task<Results<Ok<CheckResponse>, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> Check(
         CheckRequest request, HttpContext http, IClusterClient cluster)
     {
-        if (string.IsNullOrWhiteSpace(request.Text) || request.Text.Length > 10_000)
+        if (string.IsNullOrWhiteSpace(request.Text) || request.Text.Length > ComplaintsApi.MaxTextLength)
         {
-            return ProblemExtensions.Invalid("text", "text is required, at most 10000 characters.");
+            return ProblemExtensions.Invalid("text", $"text is required, at most {ComplaintsApi.MaxTextLength} characters.");
         }
 
         Topic? topic = null;

@@ -5,9 +5,6 @@ public interface INpsGrain : IGrainWithStringKey
 {
     ValueTask Record(NpsAnswer answer);
 
-    /// <summary>NPS over the answers given in the period.</summary>
-    ValueTask<NpsSummary> Summarize(Period period);
-
     /// <summary>The answers given in the period, oldest first.</summary>
     ValueTask<IReadOnlyList<NpsAnswer>> Answers(Period period);
 }

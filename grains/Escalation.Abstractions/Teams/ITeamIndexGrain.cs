@@ -18,5 +18,7 @@ public interface ITeamIndexGrain : IGrainWithStringKey
     /// <summary>Open complaints (or the recently closed ones) of this shard; <paramref name="unassignedOnly"/> for the queue.</summary>
     ValueTask<IReadOnlyList<Guid>> GetIds(bool open, bool unassignedOnly);
 
-    public static string KeyOf(string team, Guid complaintId) => $"{team}/{(uint)complaintId.GetHashCode() % Shards}";
+    public static string KeyOf(string team, Guid complaintId) => KeyOf(team, (int)((uint)complaintId.GetHashCode() % Shards));
+
+    public static string KeyOf(string team, int shard) => $"{team}/{shard}";
 }

@@ -282,11 +282,8 @@ public sealed class ComplaintGrain(
         await SetOpen(true);
     }
 
-    private async Task SetOpen(bool open)
-    {
-        await Team.TrackComplaint(Id, S.Assignee, open);
-        await Customer.SetComplaintOpen(Id, open);
-    }
+    private async Task SetOpen(bool open) =>
+        await Task.WhenAll(Team.TrackComplaint(Id, S.Assignee, open).AsTask(), Customer.SetComplaintOpen(Id, open).AsTask());
 
     /// <summary>
     /// Raises the alerts that are due, persists, then publishes <paramref name="changes"/> and the alerts, and

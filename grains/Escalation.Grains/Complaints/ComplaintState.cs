@@ -30,8 +30,6 @@ public sealed class ComplaintState
     /// <summary>The instant the backstop reminder is registered for (null: none registered).</summary>
     [Id(15)] public DateTimeOffset? ReminderDueAt { get; set; }
 
-    public bool IsOpen => Status is not (ComplaintStatus.Resolved or ComplaintStatus.Closed);
-
     public SlaClock? Clock(SlaClockKind kind) => Clocks.Find(c => c.Kind == kind);
 
     public void StartClock(SlaClockKind kind, DateTimeOffset at)

@@ -28,7 +28,7 @@ public sealed class CustomerGrain(
         }
 
         var inWindow = CountSince(now - Window);
-        return new CustomerStanding(inWindow, inWindow >= options.Value.PersistentDissatisfactionComplaints);
+        return new CustomerStanding(inWindow, IsPersistent(inWindow));
     }
 
     public async ValueTask SetComplaintOpen(Guid complaintId, bool open)
@@ -50,7 +50,7 @@ public sealed class CustomerGrain(
             [.. S.Open],
             [.. S.Past],
             CountSince(now - HistoryWindow),
-            CountSince(now - Window) >= options.Value.PersistentDissatisfactionComplaints,
+            IsPersistent(CountSince(now - Window)),
             S.LatestNps));
     }
 
@@ -59,6 +59,8 @@ public sealed class CustomerGrain(
         S.LatestNps = score;
         await state.WriteStateAsync();
     }
+
+    private bool IsPersistent(int complaintsInWindow) => complaintsInWindow >= options.Value.PersistentDissatisfactionComplaints;
 
     private int CountSince(DateTimeOffset from) => S.Recent.Count(written => written >= from);
 }

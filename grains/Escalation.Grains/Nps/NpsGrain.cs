@@ -10,11 +10,6 @@ public sealed class NpsGrain([PersistentState("nps", StorageNames.Escalation)] I
         await state.WriteStateAsync();
     }
 
-    public ValueTask<NpsSummary> Summarize(Period period) =>
-        ValueTask.FromResult(NpsSummary.Of(Within(period).Select(answer => answer.Score)));
-
     public ValueTask<IReadOnlyList<NpsAnswer>> Answers(Period period) =>
-        ValueTask.FromResult<IReadOnlyList<NpsAnswer>>([.. Within(period).OrderBy(answer => answer.At)]);
-
-    private IEnumerable<NpsAnswer> Within(Period period) => state.State.Answers.Where(answer => period.Contains(answer.At));
+        ValueTask.FromResult<IReadOnlyList<NpsAnswer>>([.. state.State.Answers.Where(answer => period.Contains(answer.At)).OrderBy(answer => answer.At)]);
 }

@@ -6,13 +6,15 @@ namespace Escalation.Grains.Teams;
 /// One team: members, their loads, who is online. The team's complaints are listed in the index shards
 /// (<see cref="ITeamIndexGrain"/>), so that a team with a million open complaints does not rewrite them all on
 /// every change. Presence is not persisted: consoles announce themselves again when they reconnect, so an
-/// activation that starts afresh begins with nobody online.
+/// activation that starts afresh begins with nobody online. While a console is connected the activation is kept, so
+/// that presence is not lost to idle collection.
 /// </summary>
 public sealed class TeamGrain(
     [PersistentState("team", StorageNames.Escalation)] IPersistentState<TeamState> state) : Grain, ITeamGrain
 {
     // Connected consoles per member, from every api instance.
     private readonly Dictionary<string, int> consoles = [];
+    private IGrainTimer? keepAlive;
 
     private TeamState S => state.State;
 
@@ -38,6 +40,7 @@ public sealed class TeamGrain(
     public ValueTask ConsoleConnected(string username)
     {
         consoles[username] = consoles.GetValueOrDefault(username) + 1;
+        KeepWhileOnline();
         return ValueTask.CompletedTask;
     }
 
@@ -52,6 +55,7 @@ public sealed class TeamGrain(
             consoles[username]--;
         }
 
+        KeepWhileOnline();
         return ValueTask.CompletedTask;
     }
 
@@ -106,7 +110,21 @@ public sealed class TeamGrain(
     {
         var team = this.GetPrimaryKeyString();
         var shards = await Task.WhenAll(Enumerable.Range(0, ITeamIndexGrain.Shards)
-            .Select(shard => GrainFactory.GetGrain<ITeamIndexGrain>($"{team}/{shard}").GetIds(open, unassignedOnly).AsTask()));
+            .Select(shard => GrainFactory.GetGrain<ITeamIndexGrain>(ITeamIndexGrain.KeyOf(team, shard)).GetIds(open, unassignedOnly).AsTask()));
         return [.. shards.SelectMany(ids => ids)];
+    }
+
+    private void KeepWhileOnline()
+    {
+        if (consoles.Count > 0)
+        {
+            keepAlive ??= this.RegisterGrainTimer(
+                () => Task.CompletedTask, new GrainTimerCreationOptions(TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1)) { KeepAlive = true });
+        }
+        else
+        {
+            keepAlive?.Dispose();
+            keepAlive = null;
+        }
     }
 }
