@@ -46,7 +46,7 @@ public static class EscalationSilo
         // to the api, which answers 503 for it.
         silo.Services.Configure<ExceptionSerializationOptions>(options => options.SupportedNamespacePrefixes.Add("Npgsql"));
         return silo
-            .ConfigureEndpoints(IPAddress.Loopback, ports.SiloPort, ports.GatewayPort)
+            .ConfigureEndpoints(IPAddress.Parse(ports.AdvertisedAddress), ports.SiloPort, ports.GatewayPort)
             .UseAdoNetClustering(options => (options.Invariant, options.ConnectionString) = (Invariant, connectionString))
             .AddAdoNetGrainStorage(StorageNames.Escalation, options => (options.Invariant, options.ConnectionString) = (Invariant, connectionString))
             .UseAdoNetReminderService(options => (options.Invariant, options.ConnectionString) = (Invariant, connectionString));
