@@ -102,11 +102,11 @@ internal static class ComplaintsApi
 
     private static async Task<Results<Created<ComplaintSummary>, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> Respond(
         Guid id, ResponseRequest request, HttpContext http, IClusterClient cluster) =>
-        Created(await Act(id, http, cluster, (grain, actor) => grain.Respond(request.Text!, request.Public ?? true, actor), _ => RequireText(request.Text)));
+        Created(await Act(id, http, cluster, (grain, actor) => grain.Respond(request.Text!, request.Public ?? true, actor), _ => Task.FromResult(InvalidText(request.Text))));
 
     private static async Task<Results<Created<ComplaintSummary>, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> Note(
         Guid id, NoteRequest request, HttpContext http, IClusterClient cluster) =>
-        Created(await Act(id, http, cluster, (grain, actor) => grain.AddNote(request.Text!, actor), _ => RequireText(request.Text)));
+        Created(await Act(id, http, cluster, (grain, actor) => grain.AddNote(request.Text!, actor), _ => Task.FromResult(InvalidText(request.Text))));
 
     /// <summary>
     /// Runs an action on a complaint of the caller's scope, after <paramref name="validate"/> (if any) accepts the request
@@ -149,11 +149,12 @@ internal static class ComplaintsApi
             _ => TypedResults.Forbid(),
         };
 
-    private static Task<ValidationProblem?> RequireText(string? text) =>
-        Task.FromResult(string.IsNullOrWhiteSpace(text) || text.Length > MaxTextLength
+    /// <summary>The problem with a response's, note's or draft's text, or null when it is fine.</summary>
+    internal static ValidationProblem? InvalidText(string? text) =>
+        string.IsNullOrWhiteSpace(text) || text.Length > MaxTextLength
             ? ProblemExtensions.Invalid("text", $"text is required, at most {MaxTextLength} characters.")
-            : null);
+            : null;
 
-    private static ProblemHttpResult NotFound(Guid id) =>
+    internal static ProblemHttpResult NotFound(Guid id) =>
         TypedResults.Problem($"There is no complaint {id}.", statusCode: StatusCodes.Status404NotFound);
 }

@@ -1,5 +1,4 @@
 using Escalation.Complaints;
-using Escalation.Connectors;
 using Escalation.Directory;
 using Escalation.Sla;
 
@@ -64,7 +63,7 @@ internal sealed record ConnectorRequest(
         Priority? priority = null;
         if (Priority is not null)
         {
-            if (Enum.TryParse<Priority>(Priority, ignoreCase: false, out var parsed) && Enum.IsDefined(parsed) && Priority.StartsWith('P'))
+            if (PriorityNames.TryParse(Priority, out var parsed))
             {
                 priority = parsed;
             }

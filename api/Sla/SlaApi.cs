@@ -31,7 +31,7 @@ internal static class SlaApi
 
     private static async Task<Results<Ok<PolicyView>, ValidationProblem>> PutPolicy(string priority, PolicyRequest request, IClusterClient cluster)
     {
-        if (!Enum.TryParse<Priority>(priority, out var parsed) || !Enum.IsDefined(parsed) || !priority.StartsWith('P'))
+        if (!PriorityNames.TryParse(priority, out var parsed))
         {
             return ProblemExtensions.Invalid("priority", "priority is P1, P2, P3 or P4.");
         }

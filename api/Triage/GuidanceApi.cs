@@ -1,6 +1,5 @@
 using Escalation.Api.Auth;
 using Escalation.Api.Complaints;
-using Escalation.Api.Problems;
 using Escalation.Complaints;
 using Escalation.Triage;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -25,9 +24,9 @@ internal static class GuidanceApi
     private static async Task<Results<Ok<CheckResponse>, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> Check(
         CheckRequest request, HttpContext http, IClusterClient cluster)
     {
-        if (string.IsNullOrWhiteSpace(request.Text) || request.Text.Length > ComplaintsApi.MaxTextLength)
+        if (ComplaintsApi.InvalidText(request.Text) is { } invalid)
         {
-            return ProblemExtensions.Invalid("text", $"text is required, at most {ComplaintsApi.MaxTextLength} characters.");
+            return invalid;
         }
 
         Topic? topic = null;
@@ -35,7 +34,7 @@ internal static class GuidanceApi
         {
             if (await cluster.GetGrain<IComplaintGrain>(id).GetSummary() is not { } complaint)
             {
-                return TypedResults.Problem($"There is no complaint {id}.", statusCode: StatusCodes.Status404NotFound);
+                return ComplaintsApi.NotFound(id);
             }
 
             if (!ConsoleUser.From(http.User).MayActOn(complaint.Team))
@@ -46,6 +45,6 @@ internal static class GuidanceApi
             topic = complaint.Topic;
         }
 
-        return TypedResults.Ok(new CheckResponse(ResponseGuide.Check(request.Text), ResponseGuide.TemplatesFor(topic)));
+        return TypedResults.Ok(new CheckResponse(ResponseGuide.Check(request.Text!), ResponseGuide.TemplatesFor(topic)));
     }
 }

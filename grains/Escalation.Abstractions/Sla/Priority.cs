@@ -8,3 +8,10 @@ public enum Priority
     P3 = 3,
     P4 = 4,
 }
+
+public static class PriorityNames
+{
+    /// <summary>The priority named exactly P1 to P4 (not "1", not "p1").</summary>
+    public static bool TryParse(string name, out Priority priority) =>
+        Enum.TryParse(name, ignoreCase: false, out priority) && Enum.IsDefined(priority) && name.StartsWith('P');
+}
