@@ -298,15 +298,8 @@ public sealed class ComplaintGrain(
             var alerts = await RaiseDueAlerts(now);
             var closed = CloseWhenQuiet(now);
             var next = NextAlertAt();
-            var dirty = changes.Length > 0 || alerts.Count > 0 || closed;
-            var reminder = await Alarm.SyncReminder(S.ReminderDueAt, next, now);
-            if (reminder != S.ReminderDueAt)
-            {
-                S.ReminderDueAt = reminder;
-                dirty = true;
-            }
-
-            if (dirty)
+            var moved = await Alarm.SyncReminder(S, next, now);
+            if (moved || changes.Length > 0 || alerts.Count > 0 || closed)
             {
                 await state.WriteStateAsync();
             }

@@ -6,7 +6,7 @@ using Escalation.Triage;
 namespace Escalation.Grains.Complaints;
 
 [GenerateSerializer]
-public sealed class ComplaintState
+public sealed class ComplaintState : IReminderRegistration
 {
     [Id(0)] public NewComplaint? Origin { get; set; }
     [Id(1)] public ComplaintStatus Status { get; set; }

@@ -62,14 +62,8 @@ public sealed class ImprovementGrain(
         }
 
         DateTimeOffset? next = improvement.IsOpen && improvement.OverdueSince is null ? improvement.Deadline : null;
-        var reminder = await Alarm.SyncReminder(state.State.ReminderDueAt, next, now);
-        if (reminder != state.State.ReminderDueAt)
-        {
-            state.State.ReminderDueAt = reminder;
-            changed = true;
-        }
-
-        if (changed || overdue)
+        var moved = await Alarm.SyncReminder(state.State, next, now);
+        if (moved || changed || overdue)
         {
             await state.WriteStateAsync();
         }

@@ -1,9 +1,10 @@
+using Escalation.Grains.Sla;
 using Escalation.Improvements;
 
 namespace Escalation.Grains.Improvements;
 
 [GenerateSerializer]
-public sealed class ImprovementState
+public sealed class ImprovementState : IReminderRegistration
 {
     [Id(0)] public Improvement? Improvement { get; set; }
 

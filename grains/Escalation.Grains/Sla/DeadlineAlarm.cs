@@ -8,34 +8,31 @@ namespace Escalation.Grains.Sla;
 /// </summary>
 public sealed class DeadlineAlarm(Grain grain, string reminderName, TimeSpan reminderPeriod, TimeSpan wakeBefore, Func<Task> onDue)
 {
-    /// <summary>The instant the reminder should be registered for, to watch a deadline at <paramref name="next"/>.</summary>
-    public DateTimeOffset? ReminderFor(DateTimeOffset? next, DateTimeOffset now) =>
-        next is { } due && due - wakeBefore > now ? due - wakeBefore : next;
-
     private IGrainTimer? timer;
 
     /// <summary>
     /// Moves the reminder to watch <paramref name="next"/> (or removes it) when that needs another registration than
-    /// <paramref name="registered"/>; returns the registration to store with the grain's state, or the same one.
+    /// the one <paramref name="state"/> records, and records the new one; true when the state changed (to be stored).
     /// </summary>
-    public async Task<DateTimeOffset?> SyncReminder(DateTimeOffset? registered, DateTimeOffset? next, DateTimeOffset now)
+    public async Task<bool> SyncReminder(IReminderRegistration state, DateTimeOffset? next, DateTimeOffset now)
     {
-        var wanted = ReminderFor(next, now);
-        if (wanted == registered)
+        var wanted = next is { } due && due - wakeBefore > now ? due - wakeBefore : next;
+        if (wanted == state.ReminderDueAt)
         {
-            return registered;
+            return false;
         }
 
-        if (wanted is { } due)
+        if (wanted is { } at)
         {
-            await grain.RegisterOrUpdateReminder(reminderName, Later(due, now), reminderPeriod);
+            await grain.RegisterOrUpdateReminder(reminderName, Later(at, now), reminderPeriod);
         }
         else
         {
             await Drop();
         }
 
-        return wanted;
+        state.ReminderDueAt = wanted;
+        return true;
     }
 
     /// <summary>Removes the reminder, if any (for a grain that finds nothing to watch).</summary>
@@ -55,4 +52,10 @@ public sealed class DeadlineAlarm(Grain grain, string reminderName, TimeSpan rem
     }
 
     private static TimeSpan Later(DateTimeOffset due, DateTimeOffset now) => due > now ? due - now : TimeSpan.Zero;
+}
+
+/// <summary>Grain state that records the instant its backstop reminder is registered for (null: none registered).</summary>
+public interface IReminderRegistration
+{
+    DateTimeOffset? ReminderDueAt { get; set; }
 }
