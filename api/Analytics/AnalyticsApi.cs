@@ -60,7 +60,7 @@ internal static class AnalyticsApi
             return problem;
         }
 
-        return TypedResults.Ok(await AnalyticsReader.Report(cluster, scoped, period!));
+        return TypedResults.Ok(await cluster.GetGrain<IAnalyticsReaderGrain>(0).Report(scoped, period!));
     }
 
     private static async Task<Results<ContentHttpResult, ValidationProblem, ForbidHttpResult>> GetDigest(
@@ -78,7 +78,7 @@ internal static class AnalyticsApi
             return problem ?? ProblemExtensions.Invalid("format", "format is html or csv.");
         }
 
-        var (report, answers) = await AnalyticsReader.ReportAndAnswers(cluster, scoped, period!);
+        var (report, answers) = await cluster.GetGrain<IAnalyticsReaderGrain>(0).ReportWithAnswers(scoped, period!);
         var digest = Digest.Of(report, answers);
         return format == "csv"
             ? TypedResults.Text(digest.ToCsv(), "text/csv; charset=utf-8")
@@ -95,12 +95,12 @@ internal static class AnalyticsApi
             return TypedResults.Ok(Array.Empty<GoalView>());
         }
 
-        var current = await AnalyticsReader.Report(cluster, team, new Period(now - DefaultPeriod, now));
+        var current = await cluster.GetGrain<IAnalyticsReaderGrain>(0).Report(team, new Period(now - DefaultPeriod, now));
         var views = new List<GoalView>();
         foreach (var goal in goals)
         {
             // Progress: complaints of the topic in the last 30 days against the 30 days before the goal started.
-            var baseline = await AnalyticsReader.Report(cluster, team, new Period(goal.Start - DefaultPeriod, goal.Start));
+            var baseline = await cluster.GetGrain<IAnalyticsReaderGrain>(0).Report(team, new Period(goal.Start - DefaultPeriod, goal.Start));
             int before = Count(baseline, goal.Topic), after = Count(current, goal.Topic);
             views.Add(new GoalView(goal.Topic, goal.ReductionPercent, goal.Start, goal.Deadline, before, after,
                 before == 0 ? null : Math.Round(100.0 * (before - after) / before, 1)));

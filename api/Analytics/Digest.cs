@@ -20,12 +20,11 @@ internal sealed record Digest(AnalyticsReport Report, IReadOnlyList<Digest.Topic
     public static Digest Of(AnalyticsReport report, IEnumerable<NpsAnswer> answers)
     {
         var comments = answers.Where(answer => !string.IsNullOrWhiteSpace(answer.Comment))
-            .GroupBy(answer => TopicClassifier.Classify(answer.Comment!).Value)
+            .GroupBy(answer => answer.Topic ?? Topic.Other)
             .OrderBy(group => group.Key)
             .Select(group => new TopicComments(
                 group.Key,
-                [.. group.SelectMany(answer => Text.Words(answer.Comment!))
-                    .Where(word => word.Length > 3 && !Text.IsStopWord(word))
+                [.. group.SelectMany(answer => answer.Keywords ?? [])
                     .GroupBy(word => word)
                     .OrderByDescending(words => words.Count()).ThenBy(words => words.Key, StringComparer.Ordinal)
                     .Take(FrequentWords)

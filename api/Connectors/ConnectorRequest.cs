@@ -1,20 +1,12 @@
 using Escalation.Complaints;
+using Escalation.Connectors;
 using Escalation.Directory;
 using Escalation.Sla;
 
 namespace Escalation.Api.Connectors;
 
-/// <summary>The body a connector posts. Everything comes from the public internet: each field is checked.</summary>
-internal sealed record ConnectorRequest(
-    string? ExternalId,
-    ConnectorRequest.CustomerPart? Customer,
-    string? Text,
-    bool? Public,
-    string? Url,
-    DateTimeOffset? CreatedAt,
-    string? Language,
-    string? Priority,
-    string? InReplyTo)
+/// <summary>Checks the body a connector posts. Everything comes from the public internet: each field is checked.</summary>
+internal static class ConnectorRequest
 {
     public const int MaxTextLength = Complaints.ComplaintsApi.MaxTextLength;
     public const int MaxIdLength = 200;
@@ -22,48 +14,46 @@ internal sealed record ConnectorRequest(
     public static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(5);
     public static readonly string[] Languages = ["et", "en", "unknown"];
 
-    public sealed record CustomerPart(string? Id, string? Name);
-
     /// <summary>The message, or the errors by field.</summary>
-    public (NewComplaint? Message, Dictionary<string, string[]> Errors) Validate(ChannelRecord channel, DateTimeOffset now)
+    public static (NewComplaint? Message, Dictionary<string, string[]> Errors) Validate(ConnectorBody body, ChannelRecord channel, DateTimeOffset now)
     {
         var errors = new Dictionary<string, string[]>();
-        RequireId(errors, "externalId", ExternalId, required: true);
-        RequireId(errors, "customer.id", Customer?.Id, required: true);
-        RequireId(errors, "customer.name", Customer?.Name, required: false);
-        RequireId(errors, "inReplyTo", InReplyTo, required: false);
-        if (string.IsNullOrWhiteSpace(Text))
+        RequireId(errors, "externalId", body.ExternalId, required: true);
+        RequireId(errors, "customer.id", body.Customer?.Id, required: true);
+        RequireId(errors, "customer.name", body.Customer?.Name, required: false);
+        RequireId(errors, "inReplyTo", body.InReplyTo, required: false);
+        if (string.IsNullOrWhiteSpace(body.Text))
         {
             errors["text"] = ["text is required."];
         }
-        else if (Text.Length > MaxTextLength)
+        else if (body.Text.Length > MaxTextLength)
         {
-            errors["text"] = [$"text is at most {MaxTextLength} characters; this one has {Text.Length}."];
+            errors["text"] = [$"text is at most {MaxTextLength} characters; this one has {body.Text.Length}."];
         }
-        else if (Text.Contains('\0', StringComparison.Ordinal))
+        else if (body.Text.Contains('\0', StringComparison.Ordinal))
         {
             errors["text"] = ["text must not contain NUL characters."];
         }
 
-        if (Url is not null && (Url.Length > MaxUrlLength || !Uri.TryCreate(Url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
+        if (body.Url is not null && (body.Url.Length > MaxUrlLength || !Uri.TryCreate(body.Url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
         {
             errors["url"] = [$"url must be an absolute http or https address of at most {MaxUrlLength} characters."];
         }
 
-        if (CreatedAt > now + FutureTolerance)
+        if (body.CreatedAt > now + FutureTolerance)
         {
             errors["createdAt"] = ["createdAt is more than 5 minutes in the future."];
         }
 
-        if (Language is not null && !Languages.Contains(Language))
+        if (body.Language is not null && !Languages.Contains(body.Language))
         {
             errors["language"] = ["language must be et, en or unknown."];
         }
 
         Priority? priority = null;
-        if (Priority is not null)
+        if (body.Priority is not null)
         {
-            if (PriorityNames.TryParse(Priority, out var parsed))
+            if (PriorityNames.TryParse(body.Priority, out var parsed))
             {
                 priority = parsed;
             }
@@ -79,8 +69,8 @@ internal sealed record ConnectorRequest(
         }
 
         return (new NewComplaint(
-            channel.Name, ExternalId!, new CustomerRef(Customer!.Id!, Customer.Name), Text!, Public ?? false, channel.Team, Url, CreatedAt, Language, priority,
-            InReplyTo), errors);
+            channel.Name, body.ExternalId!, new CustomerRef(body.Customer!.Id!, body.Customer.Name), body.Text!, body.Public ?? false, channel.Team, body.Url, body.CreatedAt, body.Language, priority,
+            body.InReplyTo), errors);
     }
 
     private static void RequireId(Dictionary<string, string[]> errors, string field, string? value, bool required)

@@ -55,10 +55,10 @@ internal static class ConnectorsApi
             return TypedResults.Problem(rejection, statusCode: StatusCodes.Status401Unauthorized);
         }
 
-        ConnectorRequest? parsed;
+        ConnectorBody? parsed;
         try
         {
-            parsed = JsonSerializer.Deserialize<ConnectorRequest>(body, json.Value.SerializerOptions);
+            parsed = JsonSerializer.Deserialize<ConnectorBody>(body, json.Value.SerializerOptions);
         }
         catch (JsonException exception)
         {
@@ -70,7 +70,7 @@ internal static class ConnectorsApi
             return TypedResults.Problem("The body must be a JSON object.", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var (message, errors) = parsed.Validate(record, now);
+        var (message, errors) = ConnectorRequest.Validate(parsed, record, now);
         if (message is null)
         {
             return ProblemExtensions.Invalid(errors);

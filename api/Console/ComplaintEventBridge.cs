@@ -1,3 +1,4 @@
+using Escalation.Complaints;
 using Escalation.Api.Json;
 using Escalation.Api.Telemetry;
 using Escalation.Events;

@@ -1,3 +1,4 @@
+using Escalation.Complaints;
 using Escalation.Api.Auth;
 using Escalation.Directory;
 using Escalation.Events;

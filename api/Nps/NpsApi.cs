@@ -90,7 +90,7 @@ internal static class NpsApi
             return problem;
         }
 
-        var answers = await AnalyticsReader.NpsAnswers(cluster, await AnalyticsReader.Teams(cluster, scoped), period!);
+        var answers = await cluster.GetGrain<IAnalyticsReaderGrain>(0).NpsAnswers(scoped, period!);
         var summary = NpsSummary.Of(answers.Select(answer => answer.Score));
         return TypedResults.Ok(new NpsView(scoped, period!.From, period.To, summary.Score, summary.Answers, summary.Promoters, summary.Passives, summary.Detractors));
     }

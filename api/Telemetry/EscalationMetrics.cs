@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Escalation.Complaints;
 using Escalation.Connectors;
 using Escalation.Events;
 

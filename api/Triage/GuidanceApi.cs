@@ -1,6 +1,7 @@
 using Escalation.Api.Auth;
 using Escalation.Api.Complaints;
 using Escalation.Complaints;
+using Escalation.Guidance;
 using Escalation.Triage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -9,8 +10,6 @@ namespace Escalation.Api.Triage;
 internal static class GuidanceApi
 {
     public sealed record CheckRequest(string? Text, Guid? ComplaintId);
-
-    public sealed record CheckResponse(IReadOnlyList<ResponseFlag> Flags, IReadOnlyList<ResponseTemplate> Templates);
 
     public static IEndpointRouteBuilder MapGuidanceApi(this IEndpointRouteBuilder app)
     {
@@ -21,7 +20,7 @@ internal static class GuidanceApi
         return app;
     }
 
-    private static async Task<Results<Ok<CheckResponse>, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> Check(
+    private static async Task<Results<Ok<DraftCheck>, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> Check(
         CheckRequest request, HttpContext http, IClusterClient cluster)
     {
         if (ComplaintsApi.InvalidText(request.Text) is { } invalid)
@@ -45,6 +44,6 @@ internal static class GuidanceApi
             topic = complaint.Topic;
         }
 
-        return TypedResults.Ok(new CheckResponse(ResponseGuide.Check(request.Text!), ResponseGuide.TemplatesFor(topic)));
+        return TypedResults.Ok(await cluster.GetGrain<IGuidanceGrain>(0).Check(request.Text!, topic));
     }
 }

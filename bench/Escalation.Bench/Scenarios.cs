@@ -143,12 +143,8 @@ internal static class Scenarios
 
     private static async Task<HttpResponseMessage> Post(HttpClient http, string externalId, string customer, string priority)
     {
-        var body = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { externalId, customer = new { id = customer }, text = Text, priority }));
-        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/connectors/facebook/complaints") { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = new("application/json");
-        request.Headers.Add(ConnectorSignature.TimestampHeader, timestamp);
-        request.Headers.Add(ConnectorSignature.SignatureHeader, ConnectorSignature.Sign("dev-secret", timestamp, body));
+        var body = new ConnectorBody(externalId, new ConnectorCustomer(customer), Text, Priority: priority).ToUtf8();
+        using var request = SignedRequest.Create(SignedRequest.ComplaintsPath("facebook"), "dev-secret", body, DateTimeOffset.UtcNow);
         return await http.SendAsync(request);
     }
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Escalation.Events;
+using Escalation.Complaints;
 using Escalation.Tests.Shared;
 
 namespace Escalation.Tests;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -35,14 +34,7 @@ for (var i = 0; i < count; i++)
     customer["id"] ??= $"{options.Channel}:{SimulatorOptions.Slug(customer["name"]!.GetValue<string>())}";
     body["createdAt"] ??= DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
-    var bytes = Encoding.UTF8.GetBytes(body.ToJsonString());
-    var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-    using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/connectors/{options.Channel}/complaints")
-    {
-        Content = new ByteArrayContent(bytes) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } },
-    };
-    request.Headers.Add(ConnectorSignature.TimestampHeader, timestamp);
-    request.Headers.Add(ConnectorSignature.SignatureHeader, ConnectorSignature.Sign(options.Secret, timestamp, bytes));
+    using var request = SignedRequest.Create(SignedRequest.ComplaintsPath(options.Channel), options.Secret, Encoding.UTF8.GetBytes(body.ToJsonString()), DateTimeOffset.UtcNow);
     using var response = await http.SendAsync(request);
     var answer = await response.Content.ReadAsStringAsync();
     Console.WriteLine($"{(int)response.StatusCode} {body["externalId"]} {answer}");

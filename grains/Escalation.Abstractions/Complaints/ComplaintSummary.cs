@@ -42,4 +42,42 @@ public sealed record ComplaintSummary(
     [property: Id(27)] IReadOnlyList<string> TriageReasons)
 {
     public bool IsOpen => Status is not (ComplaintStatus.Resolved or ComplaintStatus.Closed);
+
+    /// <summary>The summary of a created complaint's state.</summary>
+    public static ComplaintSummary Of(Guid id, ComplaintState state)
+    {
+        var origin = state.Origin!;
+        var paused = state.Status == ComplaintStatus.WaitingForCustomer;
+        var pendingNext = state.Clock(SlaClockKind.NextResponse) is { IsRunning: true } next ? next : null;
+        var upcoming = state.Clocks.Where(clock => clock is { IsRunning: true, DueAt: not null }).MinBy(clock => clock.DueAt);
+        return new ComplaintSummary(
+            id,
+            origin.Channel,
+            origin.ExternalId,
+            origin.Customer.Id,
+            origin.Customer.Name,
+            origin.Text,
+            origin.Public,
+            origin.Url,
+            state.Priority,
+            state.PriorityReasons,
+            state.Language,
+            state.Topic,
+            state.Status,
+            state.Assignee,
+            origin.Team,
+            state.CreatedAt,
+            state.ReceivedAt,
+            paused ? null : state.Clock(SlaClockKind.FirstResponse)?.DueAt,
+            paused ? null : pendingNext?.DueAt,
+            paused ? null : state.Clock(SlaClockKind.Resolution)?.DueAt,
+            paused,
+            state.EscalationLevel,
+            state.EscalationLevel > 0 && state.Clocks.TrueForAll(c => c.EscalatedAt is null || c.Acknowledged),
+            origin.InReplyTo,
+            upcoming?.DueAt,
+            upcoming?.Kind,
+            upcoming is { WarningSent: false } ? upcoming.WarningDueAt : null,
+            state.TriageEvidence);
+    }
 }

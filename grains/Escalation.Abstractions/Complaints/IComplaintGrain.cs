@@ -9,7 +9,7 @@ namespace Escalation.Complaints;
 public interface IComplaintGrain : IGrainWithGuidKey
 {
     /// <summary>Creates the complaint, or returns it unchanged with <c>Duplicate</c> when it exists.</summary>
-    ValueTask<CreateResult> Create(NewComplaint complaint);
+    ValueTask<CreateResult> Create(NewComplaint message);
 
     /// <summary>Null when no complaint was created under this id.</summary>
     ValueTask<ComplaintDetails?> GetDetails();

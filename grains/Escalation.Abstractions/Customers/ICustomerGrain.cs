@@ -1,3 +1,5 @@
+using Escalation.Complaints;
+
 namespace Escalation.Customers;
 
 /// <summary>

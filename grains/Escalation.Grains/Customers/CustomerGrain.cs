@@ -1,3 +1,4 @@
+using Escalation.Complaints;
 using Escalation.Customers;
 using Microsoft.Extensions.Options;
 

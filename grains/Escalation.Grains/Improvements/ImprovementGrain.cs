@@ -62,7 +62,9 @@ public sealed class ImprovementGrain(
         }
 
         DateTimeOffset? next = improvement.IsOpen && improvement.OverdueSince is null ? improvement.Deadline : null;
-        var moved = await Alarm.SyncReminder(state.State, next, now);
+        var registered = await Alarm.SyncReminder(state.State.ReminderDueAt, next, now);
+        var moved = registered != state.State.ReminderDueAt;
+        state.State.ReminderDueAt = registered;
         if (moved || changed || overdue)
         {
             await state.WriteStateAsync();

@@ -1,10 +1,9 @@
-using Escalation.Grains.Sla;
 using Escalation.Improvements;
 
 namespace Escalation.Grains.Improvements;
 
 [GenerateSerializer]
-public sealed class ImprovementState : IReminderRegistration
+public sealed class ImprovementState
 {
     [Id(0)] public Improvement? Improvement { get; set; }
 

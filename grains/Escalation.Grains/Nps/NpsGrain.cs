@@ -1,3 +1,4 @@
+using Escalation.Triage;
 using Escalation.Nps;
 
 namespace Escalation.Grains.Nps;
@@ -6,7 +7,9 @@ public sealed class NpsGrain([PersistentState("nps", StorageNames.Escalation)] I
 {
     public async ValueTask Record(NpsAnswer answer)
     {
-        state.State.Answers.Add(answer);
+        state.State.Answers.Add(answer.Comment is { } comment && !string.IsNullOrWhiteSpace(comment)
+            ? answer with { Topic = TopicClassifier.Classify(comment).Value, Keywords = Text.Keywords(comment) }
+            : answer);
         await state.WriteStateAsync();
     }
 

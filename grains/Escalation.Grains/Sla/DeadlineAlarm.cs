@@ -12,14 +12,15 @@ public sealed class DeadlineAlarm(Grain grain, string reminderName, TimeSpan rem
 
     /// <summary>
     /// Moves the reminder to watch <paramref name="next"/> (or removes it) when that needs another registration than
-    /// the one <paramref name="state"/> records, and records the new one; true when the state changed (to be stored).
+    /// <paramref name="registered"/>, the one the grain's state records; returns the registration now in force, for the
+    /// state to record (a changed one is to be stored).
     /// </summary>
-    public async Task<bool> SyncReminder(IReminderRegistration state, DateTimeOffset? next, DateTimeOffset now)
+    public async Task<DateTimeOffset?> SyncReminder(DateTimeOffset? registered, DateTimeOffset? next, DateTimeOffset now)
     {
         var wanted = next is { } due && due - wakeBefore > now ? due - wakeBefore : next;
-        if (wanted == state.ReminderDueAt)
+        if (wanted == registered)
         {
-            return false;
+            return registered;
         }
 
         if (wanted is { } at)
@@ -31,8 +32,7 @@ public sealed class DeadlineAlarm(Grain grain, string reminderName, TimeSpan rem
             await Drop();
         }
 
-        state.ReminderDueAt = wanted;
-        return true;
+        return wanted;
     }
 
     /// <summary>Removes the reminder, if any (for a grain that finds nothing to watch).</summary>
@@ -54,8 +54,3 @@ public sealed class DeadlineAlarm(Grain grain, string reminderName, TimeSpan rem
     private static TimeSpan Later(DateTimeOffset due, DateTimeOffset now) => due > now ? due - now : TimeSpan.Zero;
 }
 
-/// <summary>Grain state that records the instant its backstop reminder is registered for (null: none registered).</summary>
-public interface IReminderRegistration
-{
-    DateTimeOffset? ReminderDueAt { get; set; }
-}

@@ -45,7 +45,7 @@ public sealed class AnalyticsTests(ClusterFixture fixture) : ClusterTest(fixture
         await Client.GetGrain<INpsGrain>(TeamName).Record(new NpsAnswer("web:1", 10, null, "web", start.AddMinutes(1), null));
         await Client.GetGrain<INpsGrain>(TeamName).Record(new NpsAnswer("web:2", 2, "Slow refund", "web", start.AddMinutes(2), null));
 
-        var report = await AnalyticsReader.Report(Client, TeamName, new Period(start, start.AddDays(1)));
+        var report = await Client.GetGrain<IAnalyticsReaderGrain>(0).Report(TeamName, new Period(start, start.AddDays(1)));
 
         Assert.Equal(2, report.Complaints);
         Assert.Equal(0.5, report.PublicShare);
@@ -60,7 +60,7 @@ public sealed class AnalyticsTests(ClusterFixture fixture) : ClusterTest(fixture
             [(Topic.ProductQuality, 0, 0, 0), (Topic.Service, 0, 0, 0), (Topic.Delivery, 1, 1, 0), (Topic.EaseOfUse, 0, 0, 0), (Topic.Billing, 1, 0, 1), (Topic.Other, 0, 0, 0)],
             report.Topics.Select(t => (t.Topic, t.Count, t.PreviousCount, t.Change)));
 
-        var before = await AnalyticsReader.Report(Client, TeamName, new Period(previousDay, start));
+        var before = await Client.GetGrain<IAnalyticsReaderGrain>(0).Report(TeamName, new Period(previousDay, start));
         Assert.Equal(1, before.Complaints);
         Assert.Equal(new SlaCompliance(1.0, 1.0), before.SlaCompliance);
         Assert.Equal(new Percentiles(null, null), before.FirstResponseSeconds);

@@ -1,3 +1,4 @@
+using Escalation.Complaints;
 using Escalation.Events;
 using Escalation.Improvements;
 using Escalation.Tests.Shared;

@@ -1,4 +1,4 @@
-using Escalation.Nps;
+using Escalation.Analytics;
 
 namespace Escalation.Tests.Triage;
 

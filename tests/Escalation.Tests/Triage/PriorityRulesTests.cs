@@ -47,5 +47,5 @@ public sealed class PriorityRulesTests
         Assert.Equal(["set by the facebook connector"], reasons);
     }
 
-    private static (Priority, List<string>) Decide(NewComplaint complaint, CustomerStanding standing) => PriorityRules.Decide(complaint, standing);
+    private static (Priority, List<string>) Decide(NewComplaint complaint, CustomerStanding standing) => PriorityRules.Decide(complaint, ComplaintStrength.Of(complaint.Text), standing);
 }

@@ -1,0 +1,98 @@
+using Escalation.Analytics;
+using Escalation.Complaints;
+using Escalation.Sla;
+using Escalation.Triage;
+
+namespace Escalation.Serialization;
+
+// Surrogates for the domain's complaint records that cross the wire (see SlaSurrogates.cs).
+
+[GenerateSerializer, Immutable]
+public readonly record struct CustomerRefSurrogate(string Id, string? Name);
+
+[RegisterConverter]
+public sealed class CustomerRefConverter : IConverter<CustomerRef, CustomerRefSurrogate>
+{
+    public CustomerRef ConvertFromSurrogate(in CustomerRefSurrogate surrogate) => new(surrogate.Id, surrogate.Name);
+
+    public CustomerRefSurrogate ConvertToSurrogate(in CustomerRef value) => new(value.Id, value.Name);
+}
+
+[GenerateSerializer, Immutable]
+public readonly record struct NewComplaintSurrogate(
+    string Channel, string ExternalId, CustomerRef Customer, string Text, bool Public, string Team, string? Url,
+    DateTimeOffset? CreatedAt, string? Language, Priority? Priority, string? InReplyTo);
+
+[RegisterConverter]
+public sealed class NewComplaintConverter : IConverter<NewComplaint, NewComplaintSurrogate>
+{
+    public NewComplaint ConvertFromSurrogate(in NewComplaintSurrogate s) =>
+        new(s.Channel, s.ExternalId, s.Customer, s.Text, s.Public, s.Team, s.Url, s.CreatedAt, s.Language, s.Priority, s.InReplyTo);
+
+    public NewComplaintSurrogate ConvertToSurrogate(in NewComplaint v) =>
+        new(v.Channel, v.ExternalId, v.Customer, v.Text, v.Public, v.Team, v.Url, v.CreatedAt, v.Language, v.Priority, v.InReplyTo);
+}
+
+[GenerateSerializer, Immutable]
+public readonly record struct CustomerMessageSurrogate(string ExternalId, string Text, DateTimeOffset? CreatedAt);
+
+[RegisterConverter]
+public sealed class CustomerMessageConverter : IConverter<CustomerMessage, CustomerMessageSurrogate>
+{
+    public CustomerMessage ConvertFromSurrogate(in CustomerMessageSurrogate surrogate) => new(surrogate.ExternalId, surrogate.Text, surrogate.CreatedAt);
+
+    public CustomerMessageSurrogate ConvertToSurrogate(in CustomerMessage value) => new(value.ExternalId, value.Text, value.CreatedAt);
+}
+
+[GenerateSerializer, Immutable]
+public readonly record struct CustomerStandingSurrogate(int ComplaintsInWindow, bool PersistentDissatisfaction);
+
+[RegisterConverter]
+public sealed class CustomerStandingConverter : IConverter<CustomerStanding, CustomerStandingSurrogate>
+{
+    public CustomerStanding ConvertFromSurrogate(in CustomerStandingSurrogate surrogate) => new(surrogate.ComplaintsInWindow, surrogate.PersistentDissatisfaction);
+
+    public CustomerStandingSurrogate ConvertToSurrogate(in CustomerStanding value) => new(value.ComplaintsInWindow, value.PersistentDissatisfaction);
+}
+
+[GenerateSerializer, Immutable]
+public readonly record struct TimelineEntrySurrogate(
+    DateTimeOffset At, TimelineType Type, string Actor, string? Text, bool? Public, string? Agent, int? Level, SlaClockKind? Reason,
+    DateTimeOffset? DueAt, IReadOnlyList<string>? NotifiedUsers, string? ExternalId);
+
+[RegisterConverter]
+public sealed class TimelineEntryConverter : IConverter<TimelineEntry, TimelineEntrySurrogate>
+{
+    public TimelineEntry ConvertFromSurrogate(in TimelineEntrySurrogate s) =>
+        new(s.At, s.Type, s.Actor, s.Text, s.Public, s.Agent, s.Level, s.Reason, s.DueAt, s.NotifiedUsers, s.ExternalId);
+
+    public TimelineEntrySurrogate ConvertToSurrogate(in TimelineEntry v) =>
+        new(v.At, v.Type, v.Actor, v.Text, v.Public, v.Agent, v.Level, v.Reason, v.DueAt, v.NotifiedUsers, v.ExternalId);
+}
+
+[GenerateSerializer, Immutable]
+public readonly record struct ComplaintFactSurrogate(
+    FactKind Kind, DateTimeOffset At, Guid ComplaintId, Topic? Topic, bool? Public, string? PersistentCustomerId, double? Seconds,
+    SlaClockKind? Reason, bool? Met, int? Level);
+
+[RegisterConverter]
+public sealed class ComplaintFactConverter : IConverter<ComplaintFact, ComplaintFactSurrogate>
+{
+    public ComplaintFact ConvertFromSurrogate(in ComplaintFactSurrogate s) =>
+        new(s.Kind, s.At, s.ComplaintId, s.Topic, s.Public, s.PersistentCustomerId, s.Seconds, s.Reason, s.Met, s.Level);
+
+    public ComplaintFactSurrogate ConvertToSurrogate(in ComplaintFact v) =>
+        new(v.Kind, v.At, v.ComplaintId, v.Topic, v.Public, v.PersistentCustomerId, v.Seconds, v.Reason, v.Met, v.Level);
+}
+
+[GenerateSerializer, Immutable]
+public readonly record struct TransitionNotAllowedSurrogate(string Message);
+
+/// <summary>The domain's refusal of a transition reaches the caller as itself, with its reason (the api answers 409).</summary>
+[RegisterConverter]
+public sealed class TransitionNotAllowedConverter : IConverter<TransitionNotAllowedException, TransitionNotAllowedSurrogate>
+{
+    public TransitionNotAllowedException ConvertFromSurrogate(in TransitionNotAllowedSurrogate surrogate) => new(surrogate.Message);
+
+    public TransitionNotAllowedSurrogate ConvertToSurrogate(in TransitionNotAllowedException value) => new(value.Message);
+}

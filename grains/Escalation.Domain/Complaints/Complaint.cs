@@ -1,0 +1,249 @@
+using Escalation.Analytics;
+using Escalation.Sla;
+
+namespace Escalation.Complaints;
+
+/// <summary>
+/// One complaint's rules: its status machine, SLA clocks and alerts, and audit timeline. Every action takes the time
+/// it happens at, changes the state, and returns what the host must do about it (<see cref="ComplaintChanges"/>);
+/// an action the status does not allow throws <see cref="TransitionNotAllowedException"/> and changes nothing.
+/// </summary>
+public sealed class Complaint(Guid id, ComplaintState state, TimeSpan autoCloseAfter)
+{
+    public const string System = "system";
+
+    private static readonly ComplaintStatus[] Open =
+        [ComplaintStatus.New, ComplaintStatus.Assigned, ComplaintStatus.Responded, ComplaintStatus.WaitingForCustomer];
+
+    public Guid Id => id;
+
+    private readonly ComplaintDeadlines deadlines = new(id, state);
+
+    public ComplaintState State => state;
+
+    public bool Exists => state.Origin is not null;
+
+    /// <summary>The instant SLA clocks start from: when the customer wrote, unless that is unknown or claims the future.</summary>
+    public static DateTimeOffset WrittenAt(DateTimeOffset? written, DateTimeOffset now) => written is { } at && at < now ? at : now;
+
+    /// <summary>The next instant at which <see cref="Tick"/> has something to do, or null when nothing is pending.</summary>
+    public DateTimeOffset? NextAlertAt =>
+        new[] { deadlines.NextAlertAt, state.Status == ComplaintStatus.Resolved ? state.ResolvedAt + autoCloseAfter : null }.Min();
+
+    public ComplaintChanges Create(NewComplaint complaint, Triaged triage, SlaTerms terms, string? assignee, DateTimeOffset now)
+    {
+        var createdAt = WrittenAt(complaint.CreatedAt, now);
+        state.Origin = complaint;
+        state.Priority = triage.Priority;
+        state.PriorityReasons = [.. triage.PriorityReasons];
+        state.Language = triage.Language.Value;
+        state.Topic = triage.Topic.Value;
+        state.TriageEvidence = [$"language: {string.Join(", ", triage.Language.Evidence)}", $"topic: {string.Join(", ", triage.Topic.Evidence)}"];
+        state.CreatedAt = createdAt;
+        state.ReceivedAt = now;
+        state.Terms = terms;
+        deadlines.Start(SlaClockKind.FirstResponse, createdAt);
+        deadlines.Start(SlaClockKind.Resolution, createdAt);
+        state.Timeline.Add(new TimelineEntry(now, TimelineType.Created, complaint.Customer.Id, Public: complaint.Public));
+        var changes = ComplaintChanges.Of(ComplaintEventKind.ComplaintCreated);
+        changes.Facts.Add(new ComplaintFact(FactKind.Created, createdAt, id, triage.Topic.Value, complaint.Public,
+            PersistentCustomerId: triage.Standing.PersistentDissatisfaction ? complaint.Customer.Id : null));
+        if (assignee is not null)
+        {
+            state.Status = ComplaintStatus.Assigned;
+            state.Assignee = assignee;
+            state.Timeline.Add(new TimelineEntry(now, TimelineType.Assigned, System, Agent: assignee));
+            changes.Events.Add(ComplaintEventKind.ComplaintAssigned);
+        }
+
+        return changes;
+    }
+
+    public ComplaintChanges Assign(string agent, string actor, DateTimeOffset now)
+    {
+        Require("assign", Open);
+        var changes = new ComplaintChanges();
+        if (agent != state.Assignee)
+        {
+            AssignTo(agent, actor, now, changes);
+        }
+
+        return changes;
+    }
+
+    public ComplaintChanges Respond(string text, bool isPublic, string actor, DateTimeOffset now)
+    {
+        Require("respond to", Open);
+        var changes = new ComplaintChanges();
+        if (state.Assignee is null)
+        {
+            AssignTo(actor, actor, now, changes);
+        }
+
+        state.Timeline.Add(new TimelineEntry(now, TimelineType.Responded, actor, Text: text, Public: isPublic));
+        if (state.Clock(SlaClockKind.FirstResponse) is { IsRunning: true })
+        {
+            changes.Facts.Add(new ComplaintFact(FactKind.FirstResponse, now, id, Seconds: (now - state.CreatedAt).TotalSeconds));
+        }
+
+        deadlines.Stop(now, changes, SlaClockKind.FirstResponse, SlaClockKind.NextResponse);
+        if (state.Status != ComplaintStatus.WaitingForCustomer)
+        {
+            state.Status = ComplaintStatus.Responded;
+        }
+
+        changes.Events.Add(ComplaintEventKind.ComplaintUpdated);
+        return changes;
+    }
+
+    public ComplaintChanges AddNote(string text, string actor, DateTimeOffset now)
+    {
+        Require("add a note to", Enum.GetValues<ComplaintStatus>());
+        state.Timeline.Add(new TimelineEntry(now, TimelineType.Note, actor, Text: text));
+        return ComplaintChanges.Of(ComplaintEventKind.ComplaintUpdated);
+    }
+
+    public ComplaintChanges WaitForCustomer(string actor, DateTimeOffset now)
+    {
+        Require("wait for the customer on", ComplaintStatus.Assigned, ComplaintStatus.Responded);
+        deadlines.Pause(now);
+        state.StatusBeforeWait = state.Status;
+        state.Status = ComplaintStatus.WaitingForCustomer;
+        state.Timeline.Add(new TimelineEntry(now, TimelineType.WaitingForCustomer, actor));
+        return ComplaintChanges.Of(ComplaintEventKind.ComplaintUpdated);
+    }
+
+    public ComplaintChanges Resume(string actor, DateTimeOffset now)
+    {
+        Require("resume", ComplaintStatus.WaitingForCustomer);
+        EndWait(actor, now);
+        return ComplaintChanges.Of(ComplaintEventKind.ComplaintUpdated);
+    }
+
+    public ComplaintChanges Resolve(string? note, string actor, DateTimeOffset now)
+    {
+        Require("resolve", Open);
+        var changes = ComplaintChanges.Of(ComplaintEventKind.ComplaintResolved);
+        deadlines.Stop(now, changes, Enum.GetValues<SlaClockKind>());
+        changes.Facts.Add(new ComplaintFact(FactKind.Resolved, now, id, Seconds: (now - state.CreatedAt).TotalSeconds));
+        state.Status = ComplaintStatus.Resolved;
+        state.ResolvedAt = now;
+        state.Timeline.Add(new TimelineEntry(now, TimelineType.Resolved, actor, Text: note));
+        changes.Sync = ComplaintSync.Team | ComplaintSync.Customer;
+        return changes;
+    }
+
+    public ComplaintChanges Reopen(string actor, DateTimeOffset now)
+    {
+        Require("reopen", ComplaintStatus.Resolved);
+        var changes = ComplaintChanges.Of(ComplaintEventKind.ComplaintUpdated);
+        ReopenResolved(actor, now, changes);
+        deadlines.Start(SlaClockKind.NextResponse, now);
+        return changes;
+    }
+
+    public ComplaintChanges AcknowledgeEscalation(string actor, DateTimeOffset now)
+    {
+        Require("acknowledge an escalation of", Open);
+        if (!state.Clocks.Select(clock => clock.Acknowledge()).ToList().Contains(true))
+        {
+            throw new TransitionNotAllowedException("The complaint has no unacknowledged escalation.");
+        }
+
+        state.Timeline.Add(new TimelineEntry(now, TimelineType.EscalationAcknowledged, actor, Level: state.EscalationLevel));
+        return ComplaintChanges.Of(ComplaintEventKind.ComplaintUpdated);
+    }
+
+    /// <summary>
+    /// A follow-up from the customer: starts the next-response clock, ends a wait for the customer and reopens a
+    /// resolved complaint; a message received before changes nothing. A closed complaint refuses it.
+    /// </summary>
+    public ComplaintChanges AddCustomerMessage(CustomerMessage message, DateTimeOffset now)
+    {
+        if (state.Timeline.Exists(entry => entry.Type == TimelineType.CustomerMessage && entry.ExternalId == message.ExternalId))
+        {
+            return new ComplaintChanges();
+        }
+
+        Require("add a customer message to", [.. Open, ComplaintStatus.Resolved]);
+        var changes = ComplaintChanges.Of(ComplaintEventKind.ComplaintUpdated);
+        var actor = state.Origin!.Customer.Id;
+        state.Timeline.Add(new TimelineEntry(now, TimelineType.CustomerMessage, actor, Text: message.Text, ExternalId: message.ExternalId));
+        if (state.Status == ComplaintStatus.Resolved)
+        {
+            ReopenResolved(actor, now, changes);
+        }
+        else if (state.Status == ComplaintStatus.WaitingForCustomer)
+        {
+            EndWait(actor, now);
+        }
+
+        // Before the first answer the first-response deadline covers every message; after it, the oldest
+        // unanswered message sets the next-response deadline.
+        if (state.Clock(SlaClockKind.FirstResponse) is { IsRunning: false } && state.Clock(SlaClockKind.NextResponse) is not { IsRunning: true })
+        {
+            deadlines.Start(SlaClockKind.NextResponse, WrittenAt(message.CreatedAt, now));
+        }
+
+        return changes;
+    }
+
+    /// <summary>
+    /// Raises every alert due at <paramref name="now"/> (each once, whenever it is asked) and closes a resolved
+    /// complaint after its quiet period, adding to <paramref name="changes"/>. Escalations are recorded on the
+    /// timeline by <see cref="Notified"/> once the host knows whom they reached.
+    /// </summary>
+    public void Tick(DateTimeOffset now, ComplaintChanges changes)
+    {
+        deadlines.RaiseDue(now, changes);
+        if (state.Status == ComplaintStatus.Resolved && state.ResolvedAt + autoCloseAfter <= now)
+        {
+            state.Status = ComplaintStatus.Closed;
+            state.Timeline.Add(new TimelineEntry(now, TimelineType.Closed, System));
+            changes.Events.Add(ComplaintEventKind.ComplaintUpdated);
+        }
+    }
+
+    /// <summary>Records on the timeline that an escalation <see cref="Tick"/> raised reached <paramref name="recipients"/>.</summary>
+    public void Notified(SlaAlert escalation, IReadOnlyList<string>? recipients, DateTimeOffset now) =>
+        state.Timeline.Add(new TimelineEntry(now, TimelineType.Escalated, System, Level: escalation.Level, Reason: escalation.Reason,
+            DueAt: escalation.DueAt, NotifiedUsers: recipients));
+
+    private void Require(string action, params ComplaintStatus[] allowed)
+    {
+        if (Array.IndexOf(allowed, state.Status) < 0)
+        {
+            var status = state.Status.ToString();
+            throw new TransitionNotAllowedException($"Cannot {action} a complaint that is {char.ToLowerInvariant(status[0])}{status[1..]}.");
+        }
+    }
+
+    private void AssignTo(string agent, string actor, DateTimeOffset now, ComplaintChanges changes)
+    {
+        state.Assignee = agent;
+        if (state.Status == ComplaintStatus.New)
+        {
+            state.Status = ComplaintStatus.Assigned;
+        }
+
+        state.Timeline.Add(new TimelineEntry(now, TimelineType.Assigned, actor, Agent: agent));
+        changes.Events.Add(ComplaintEventKind.ComplaintAssigned);
+        changes.Sync |= ComplaintSync.Team;
+    }
+
+    private void EndWait(string actor, DateTimeOffset now)
+    {
+        deadlines.Resume(now);
+        state.Status = state.StatusBeforeWait;
+        state.Timeline.Add(new TimelineEntry(now, TimelineType.Resumed, actor));
+    }
+
+    private void ReopenResolved(string actor, DateTimeOffset now, ComplaintChanges changes)
+    {
+        state.Status = state.Assignee is null ? ComplaintStatus.New : ComplaintStatus.Assigned;
+        state.ResolvedAt = null;
+        deadlines.Start(SlaClockKind.Resolution, now);
+        state.Timeline.Add(new TimelineEntry(now, TimelineType.Reopened, actor));
+        changes.Sync |= ComplaintSync.Team | ComplaintSync.Customer;
+    }
+}

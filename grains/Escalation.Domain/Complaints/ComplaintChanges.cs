@@ -1,0 +1,38 @@
+using Escalation.Analytics;
+using Escalation.Sla;
+
+namespace Escalation.Complaints;
+
+/// <summary>Which other parties must learn of a change: the team (who holds the complaint, whether it is open) and the customer (whether it is open).</summary>
+[Flags]
+public enum ComplaintSync
+{
+    None = 0,
+    Team = 1,
+    Customer = 2,
+}
+
+/// <summary>
+/// What an action did to a complaint, for the host to carry out: the live events to publish, the alerts raised (in
+/// the order they fell due), the analytics facts, and whom to tell.
+/// </summary>
+public sealed class ComplaintChanges
+{
+    public List<ComplaintEventKind> Events { get; } = [];
+
+    public List<SlaAlert> Alerts { get; } = [];
+
+    public List<ComplaintFact> Facts { get; } = [];
+
+    public ComplaintSync Sync { get; set; }
+
+    /// <summary>Whether the state changed and must be stored.</summary>
+    public bool Changed => Events.Count > 0 || Alerts.Count > 0;
+
+    public static ComplaintChanges Of(params ComplaintEventKind[] events)
+    {
+        var changes = new ComplaintChanges();
+        changes.Events.AddRange(events);
+        return changes;
+    }
+}

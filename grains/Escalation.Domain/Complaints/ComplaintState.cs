@@ -1,0 +1,52 @@
+using Escalation.Sla;
+using Escalation.Triage;
+
+namespace Escalation.Complaints;
+
+/// <summary>
+/// Everything a complaint keeps: plain data, changed only by <see cref="Complaint"/> (and, for
+/// <see cref="WakeAt"/>, by the host that wakes it).
+/// </summary>
+public sealed class ComplaintState
+{
+    /// <summary>Null until the complaint is created.</summary>
+    public NewComplaint? Origin { get; set; }
+
+    public ComplaintStatus Status { get; set; }
+
+    public ComplaintStatus StatusBeforeWait { get; set; }
+
+    public string? Assignee { get; set; }
+
+    public Priority Priority { get; set; }
+
+    public List<string> PriorityReasons { get; set; } = [];
+
+    public string Language { get; set; } = "unknown";
+
+    public Topic Topic { get; set; } = Topic.Other;
+
+    public List<string> TriageEvidence { get; set; } = [];
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset ReceivedAt { get; set; }
+
+    public SlaTerms? Terms { get; set; }
+
+    /// <summary>At most one clock per kind: a new next-response or resolution clock replaces the stopped one.</summary>
+    public List<SlaClock> Clocks { get; set; } = [];
+
+    public int EscalationLevel { get; set; }
+
+    public DateTimeOffset? ResolvedAt { get; set; }
+
+    public List<TimelineEntry> Timeline { get; set; } = [];
+
+    /// <summary>The instant the host has arranged to wake the complaint at (null: none arranged).</summary>
+    public DateTimeOffset? WakeAt { get; set; }
+
+    public bool IsOpen => Status is not (ComplaintStatus.Resolved or ComplaintStatus.Closed);
+
+    public SlaClock? Clock(SlaClockKind kind) => Clocks.Find(c => c.Kind == kind);
+}

@@ -1,0 +1,10 @@
+namespace Escalation;
+
+/// <summary>A half-open span of time <c>[From, To)</c>, for figures "over a period".</summary>
+public sealed record Period(DateTimeOffset From, DateTimeOffset To)
+{
+    public bool Contains(DateTimeOffset instant) => instant >= From && instant < To;
+
+    /// <summary>The period of the same length just before this one.</summary>
+    public Period Previous => new(From - (To - From), From);
+}

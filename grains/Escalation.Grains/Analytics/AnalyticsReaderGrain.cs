@@ -1,0 +1,43 @@
+using Escalation.Analytics;
+using Escalation.Directory;
+using Escalation.Nps;
+using Orleans.Concurrency;
+
+namespace Escalation.Grains.Analytics;
+
+/// <summary>
+/// Reads the day buckets of the teams and period asked for (and of the period before, for the topics' change) and
+/// computes the report from them: the work grows with the days and the facts in them, never with all complaints.
+/// </summary>
+[StatelessWorker]
+public sealed class AnalyticsReaderGrain : Grain, IAnalyticsReaderGrain
+{
+    public async ValueTask<AnalyticsReport> Report(string? team, Period period) => (await ReportWithAnswers(team, period)).Report;
+
+    public async ValueTask<ReportWithAnswers> ReportWithAnswers(string? team, Period period)
+    {
+        var teams = await Teams(team);
+        var facts = await Facts(teams, new Period(period.Previous.From, period.To));
+        var answers = await Answers(teams, period);
+        return new ReportWithAnswers(AnalyticsReport.Compute(team, period, facts, NpsSummary.Of(answers.Select(answer => answer.Score))), answers);
+    }
+
+    public async ValueTask<IReadOnlyList<NpsAnswer>> NpsAnswers(string? team, Period period) => await Answers(await Teams(team), period);
+
+    private async Task<IReadOnlyList<string>> Teams(string? team) => team is not null ? [team] : await GrainFactory.GetGrain<IDirectoryGrain>(0).GetTeams();
+
+    private async Task<List<NpsAnswer>> Answers(IReadOnlyList<string> teams, Period period) =>
+        [.. (await Task.WhenAll(teams.Select(name => GrainFactory.GetGrain<INpsGrain>(name).Answers(period).AsTask()))).SelectMany(list => list)];
+
+    private async Task<List<ComplaintFact>> Facts(IReadOnlyList<string> teams, Period period)
+    {
+        var days = new List<DateTimeOffset>();
+        for (var day = new DateTimeOffset(period.From.UtcDateTime.Date, TimeSpan.Zero); day < period.To; day = day.AddDays(1))
+        {
+            days.Add(day);
+        }
+
+        var buckets = teams.SelectMany(name => days.Select(day => ComplaintFact.Bucket(name, day)));
+        return [.. (await Task.WhenAll(buckets.Select(key => GrainFactory.GetGrain<IAnalyticsGrain>(key).Facts(period).AsTask()))).SelectMany(list => list)];
+    }
+}

@@ -1,0 +1,50 @@
+namespace Escalation.Triage;
+
+/// <summary>Whether a complaint's text is a strong one: anger, a threat to leave, legal words. Each raises its priority.</summary>
+public static class ComplaintStrength
+{
+    private static readonly Lexicon Anger = new Lexicon().Add(1,
+        "angry", "furious", "outraged", "unacceptable", "disgusting", "disgrace", "worst", "terrible", "horrible", "ridiculous",
+        "scam", "fraud", "shameful", "pathetic", "vihane", "raevu", "vastuvõetamatu", "jälk", "halvim", "kohutav", "õudne",
+        "naeruväärne", "pettus", "petis", "häbi", "skandaal", "mõnita");
+
+    private static readonly Lexicon Leaving = new Lexicon().Add(1,
+        "leaving", "never again", "never buy", "never order", "switch to", "competitor", "cancel my account", "close my account",
+        "last time", "taking my business", "lahkun", "viimane kord", "enam kunagi", "kunagi enam", "konkurent", "loobun",
+        "ei osta enam", "ei telli enam", "lõpetan lepingu");
+
+    private static readonly Lexicon Legal = new Lexicon().Add(1,
+        "lawyer", "attorney", "court", "sue$", "suing", "legal", "lawsuit", "consumer protection", "police", "ombudsman",
+        "advokaat", "jurist", "kohus", "kohtu", "tarbijakaitse", "politsei", "hagi$", "õigusabi", "ttja$", "vaidluskomisjon");
+
+    /// <summary>What makes the text a strong complaint, as reasons; empty for a calm one.</summary>
+    public static List<string> Of(string text)
+    {
+        var folded = Text.Words(text).Select(Text.Fold).ToList();
+        var reasons = new List<string>();
+        var (_, anger) = Anger.Match(folded);
+        var shouting = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Count(word => word.Length >= 4 && word.All(c => !char.IsLetter(c) || char.IsUpper(c)) && word.Any(char.IsLetter));
+        if (text.Contains("!!!", StringComparison.Ordinal) || shouting >= 2)
+        {
+            anger.Add(shouting >= 2 ? "capitals" : "!!!");
+        }
+
+        if (anger.Count > 0)
+        {
+            reasons.Add($"anger ({string.Join(", ", anger)})");
+        }
+
+        if (Leaving.Match(folded).Matches is { Count: > 0 } leaving)
+        {
+            reasons.Add($"threatens to leave ({string.Join(", ", leaving)})");
+        }
+
+        if (Legal.Match(folded).Matches is { Count: > 0 } legal)
+        {
+            reasons.Add($"legal words ({string.Join(", ", legal)})");
+        }
+
+        return reasons;
+    }
+
+}
