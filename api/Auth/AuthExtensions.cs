@@ -29,7 +29,7 @@ internal static class AuthExtensions
 
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IOptions<AuthOptions>>((jwt, auth) =>
+            .Configure<IOptions<AuthOptions>, TimeProvider>((jwt, auth, time) =>
             {
                 jwt.MapInboundClaims = false;
                 jwt.TokenValidationParameters = new TokenValidationParameters
@@ -40,6 +40,9 @@ internal static class AuthExtensions
                     NameClaimType = ConsoleUser.UsernameClaim,
                     RoleClaimType = ConsoleUser.RoleClaim,
                     ClockSkew = TimeSpan.FromSeconds(30),
+
+                    // Lifetimes are checked on the api's own clock, the one that issues tokens.
+                    LifetimeValidator = (notBefore, expires, _, parameters) => IsCurrent(notBefore, expires, time.GetUtcNow().UtcDateTime, parameters.ClockSkew),
                 };
                 jwt.Events = new JwtBearerEvents { OnMessageReceived = ReadTokenOutsideTheHeader };
             });
@@ -47,6 +50,9 @@ internal static class AuthExtensions
         builder.Services.AddSingleton<TokenIssuer>();
         return builder;
     }
+
+    private static bool IsCurrent(DateTime? notBefore, DateTime? expires, DateTime now, TimeSpan skew) =>
+        (notBefore is null || notBefore <= now + skew) && expires is { } end && end > now - skew;
 
     private static Task ReadTokenOutsideTheHeader(MessageReceivedContext context)
     {

@@ -9,8 +9,8 @@ public sealed class AnalyticsApiTests(ApiFixture fixture)
 {
     private const string Team = "insight";
 
-    // The silo's clock runs ahead of the api's as other tests advance it: ask for a period that covers both.
-    private static string Range => $"from={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddDays(-1).ToString("O"))}&to={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddDays(300).ToString("O"))}";
+    // The fixture's clock stands still while this test runs: a period around it holds everything the test did.
+    private string Range => $"from={Uri.EscapeDataString(fixture.Clock.GetUtcNow().AddDays(-1).ToString("O"))}&to={Uri.EscapeDataString(fixture.Clock.GetUtcNow().AddHours(1).ToString("O"))}";
 
     [Fact]
     public async Task Analytics_digest_goals_and_improvements_are_served_with_every_key()
@@ -42,13 +42,13 @@ public sealed class AnalyticsApiTests(ApiFixture fixture)
         Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;", html, StringComparison.Ordinal);
 
-        Assert.Equal(HttpStatusCode.OK, (await manager.PutAsJsonAsync("/api/goals/delivery", new { reductionPercent = 20, deadline = DateTimeOffset.UtcNow.AddMonths(3) })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await manager.PutAsJsonAsync("/api/goals/delivery", new { reductionPercent = 20, deadline = fixture.Clock.GetUtcNow().AddMonths(3) })).StatusCode);
         Assert.Contains((await manager.GetFromJsonAsync<JsonElement[]>("/api/goals"))!, g => g.GetProperty("topic").GetString() == "delivery" && g.GetProperty("reductionPercent").GetDouble() == 20);
 
         var invalid = await manager.PostAsJsonAsync("/api/improvements", new { title = "No owner" });
         var problem = await ProblemAssert.Is(HttpStatusCode.BadRequest, invalid);
         Assert.True(problem.GetProperty("errors").TryGetProperty("owner", out _));
-        var created = await manager.PostAsJsonAsync("/api/improvements", new { title = "New courier contract", topic = "delivery", owner = "supervisor1", deadline = DateTimeOffset.UtcNow.AddDays(30), complaintIds = new[] { id } });
+        var created = await manager.PostAsJsonAsync("/api/improvements", new { title = "New courier contract", topic = "delivery", owner = "supervisor1", deadline = fixture.Clock.GetUtcNow().AddDays(30), complaintIds = new[] { id } });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var improvement = await created.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("planned", improvement.GetProperty("status").GetString());

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -17,6 +18,9 @@ public abstract class ApiDriver
     public Uri BaseAddress { get; private set; } = null!;
 
     public HttpClient Anonymous { get; private set; } = null!;
+
+    /// <summary>The api's clock: connector timestamps are signed on it.</summary>
+    public abstract TimeProvider Time { get; }
 
     protected void Connect(Uri baseAddress)
     {
@@ -47,14 +51,8 @@ public abstract class ApiDriver
     /// <summary>Posts a body to a connector endpoint, signed as a connector would sign it.</summary>
     public async Task<HttpResponseMessage> PostSigned(string channel, string body, string secret = Secret, long? timestamp = null, string? signature = null)
     {
-        var stamp = (timestamp ?? DateTimeOffset.UtcNow.ToUnixTimeSeconds()).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var bytes = Encoding.UTF8.GetBytes(body);
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/connectors/{channel}/complaints")
-        {
-            Content = new ByteArrayContent(bytes) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } },
-        };
-        request.Headers.Add(ConnectorSignature.TimestampHeader, stamp);
-        request.Headers.Add(ConnectorSignature.SignatureHeader, signature ?? ConnectorSignature.Sign(secret, stamp, bytes));
+        var stamp = (timestamp ?? Time.GetUtcNow().ToUnixTimeSeconds()).ToString(CultureInfo.InvariantCulture);
+        using var request = SignedRequest.Create(SignedRequest.ComplaintsPath(channel), secret, Encoding.UTF8.GetBytes(body), stamp, signature);
         var response = await Anonymous.SendAsync(request);
         await response.Content.LoadIntoBufferAsync();
         return response;

@@ -55,7 +55,7 @@ public sealed class ApiFixture : ApiDriver, IAsyncLifetime
         silo = builder.Build();
         await silo.StartAsync();
 
-        (api, var address) = await StartApi(GatewayPort, loginsPerMinute: 10_000);
+        (api, var address) = await StartApi(GatewayPort, loginsPerMinute: 10_000, Clock);
         Connect(address);
         Agent = await HubListener.Connect(BaseAddress, await Token("agent1"));
         Supervisor = await HubListener.Connect(BaseAddress, await Token("supervisor1"));
@@ -82,13 +82,17 @@ public sealed class ApiFixture : ApiDriver, IAsyncLifetime
         }
     }
 
-    /// <summary>Another api instance on the same cluster, ready to serve.</summary>
-    public static Task<(WebApplicationFactory<Program> Api, Uri BaseAddress)> StartApi(int gatewayPort, int loginsPerMinute) =>
-        ApiHost.Start(new Dictionary<string, string>
-        {
-            ["Cluster:GatewayPort"] = $"{gatewayPort}",
-            ["Escalation:RateLimits:LoginsPerMinute"] = $"{loginsPerMinute}",
-        });
+    public override TimeProvider Time => Clock;
+
+    /// <summary>Another api instance on the same cluster and clock, ready to serve.</summary>
+    public static Task<(WebApplicationFactory<Program> Api, Uri BaseAddress)> StartApi(int gatewayPort, int loginsPerMinute, TimeProvider clock) =>
+        ApiHost.Start(
+            new Dictionary<string, string>
+            {
+                ["Cluster:GatewayPort"] = $"{gatewayPort}",
+                ["Escalation:RateLimits:LoginsPerMinute"] = $"{loginsPerMinute}",
+            },
+            clock);
 }
 
 [CollectionDefinition(Name)]

@@ -2,16 +2,21 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Escalation.Api.Tests;
 
-/// <summary>The real api on Kestrel at a free loopback port, configured by settings, started and ready to serve.</summary>
+/// <summary>
+/// The real api on Kestrel at a free loopback port, configured by settings, started and ready to serve; on the clock
+/// given (the silo's, so that one fixture has one time), else on the system's.
+/// </summary>
 public static class ApiHost
 {
-    public static async Task<(WebApplicationFactory<Program> Api, Uri BaseAddress)> Start(IReadOnlyDictionary<string, string> settings)
+    public static async Task<(WebApplicationFactory<Program> Api, Uri BaseAddress)> Start(IReadOnlyDictionary<string, string> settings, TimeProvider? clock = null)
     {
         var port = FreePort();
-        var factory = new Factory(settings);
+        var factory = new Factory(settings, clock ?? TimeProvider.System);
         factory.UseKestrel(port);
         factory.StartServer();
         var address = new Uri($"http://127.0.0.1:{port}");
@@ -32,10 +37,11 @@ public static class ApiHost
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private sealed class Factory(IReadOnlyDictionary<string, string> settings) : WebApplicationFactory<Program>
+    private sealed class Factory(IReadOnlyDictionary<string, string> settings, TimeProvider clock) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
+            builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton(clock)));
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             foreach (var (key, value) in settings)
             {

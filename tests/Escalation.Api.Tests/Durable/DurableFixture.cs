@@ -8,8 +8,7 @@ using silo::Escalation.Silo;
 namespace Escalation.Api.Tests.Durable;
 
 /// <summary>
-/// The durable profile for real: a fresh database on the PostgreSQL that the test command started
-/// (<c>ESCALATION_TEST_POSTGRES</c>), its schema created by the silo's init-db code, two silo processes, and the api
+/// The durable profile for real: a fresh database on the local PostgreSQL (<see cref="LocalPostgres"/>), its schema created by the silo's init-db code, two silo processes, and the api
 /// in process. Nothing is seeded but the bootstrap admin, so the fixture creates the team it needs.
 /// </summary>
 public sealed class DurableFixture : ApiDriver, IAsyncLifetime
@@ -20,8 +19,9 @@ public sealed class DurableFixture : ApiDriver, IAsyncLifetime
 
     public string ConnectionString { get; private set; } = "";
 
-    public string ServerConnectionString { get; } = Environment.GetEnvironmentVariable("ESCALATION_TEST_POSTGRES")
-        ?? throw new InvalidOperationException("ESCALATION_TEST_POSTGRES is not set: run the tests with ./scripts/test, which starts PostgreSQL.");
+    public string ServerConnectionString { get; } = LocalPostgres.ConnectionString;
+
+    public override TimeProvider Time => TimeProvider.System;
 
     public List<(int SiloPort, int GatewayPort)> Endpoints { get; } = [];
 

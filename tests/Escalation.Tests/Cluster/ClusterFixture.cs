@@ -10,7 +10,7 @@ namespace Escalation.Tests.Cluster;
 /// One in-process silo whose grain timers and reminders run on a fake clock that tests advance, while the
 /// silo's own background loops keep real time. The test client is subscribed to the complaint events.
 /// </summary>
-public sealed class ClusterFixture : IAsyncLifetime
+public sealed class ClusterFixture : IAsyncLifetime, IDisposable
 {
     /// <summary>A Monday morning.</summary>
     public static readonly DateTimeOffset Start = new(2026, 11, 23, 7, 30, 0, TimeSpan.Zero);
@@ -23,7 +23,9 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public IClusterClient Client => Cluster.Client;
 
+    private readonly CancellationTokenSource stopping = new();
     private IComplaintEventObserver? subscription;
+    private Task renewal = Task.CompletedTask;
 
     public async Task InitializeAsync()
     {
@@ -36,11 +38,33 @@ public sealed class ClusterFixture : IAsyncLifetime
         await Cluster.DeployAsync();
         subscription = Client.CreateObjectReference<IComplaintEventObserver>(Events);
         await Client.GetGrain<IComplaintEventsGrain>(0).Subscribe(subscription, seen: null);
+        renewal = RenewSubscription(subscription);
     }
 
     public async Task DisposeAsync()
     {
+        await stopping.CancelAsync();
+        await renewal;
         await Cluster.DisposeAsync();
+    }
+
+    public void Dispose() => stopping.Dispose();
+
+    /// <summary>The subscription is a lease (a minute of real time), renewed as the api renews its own.</summary>
+    private async Task RenewSubscription(IComplaintEventObserver observer)
+    {
+        using var every = new PeriodicTimer(TimeSpan.FromSeconds(10));
+        try
+        {
+            while (await every.WaitForNextTickAsync(stopping.Token))
+            {
+                await Client.GetGrain<IComplaintEventsGrain>(0).Subscribe(observer, seen: null);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The fixture is being disposed.
+        }
     }
 }
 
