@@ -1,5 +1,4 @@
 using Escalation.Complaints;
-using Escalation.Api.Json;
 using Escalation.Api.Telemetry;
 using Escalation.Events;
 using Escalation.Improvements;
@@ -14,12 +13,9 @@ namespace Escalation.Api.Console;
 /// already pushed are recognised by their position and not pushed twice.
 /// </summary>
 internal sealed partial class ComplaintEventBridge(
-    IClusterClient cluster, IHubContext<ConsoleHub> hub, EscalationMetrics metrics, ILogger<ComplaintEventBridge> logger)
+    IClusterClient cluster, IHubContext<ConsoleHub, IConsoleClient> hub, EscalationMetrics metrics, ILogger<ComplaintEventBridge> logger)
     : BackgroundService, IComplaintEventObserver
 {
-    /// <summary>The hub method for an overdue improvement, beside the complaint events of <see cref="ComplaintEventKind"/>.</summary>
-    public const string ImprovementOverdue = "improvementOverdue";
-
     private static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(2);
     private readonly Lock deliveredLock = new();
     private readonly DeliveredEvents delivered = new();
@@ -41,14 +37,13 @@ internal sealed partial class ComplaintEventBridge(
         }
 
         metrics.EventPushed(complaintEvent);
-        var method = JsonSetup.ToCamelCase(complaintEvent.Kind.ToString());
-        _ = hub.Clients.Groups(ConsoleGroups.Of(complaintEvent)).SendAsync(method, complaintEvent).ContinueWith(
-            task => LogPushFailed(logger, task.Exception, method, complaintEvent.Complaint.Id),
+        _ = hub.Clients.Groups(ConsoleGroups.Of(complaintEvent)).Send(complaintEvent).ContinueWith(
+            task => LogPushFailed(logger, task.Exception, complaintEvent.Kind, complaintEvent.Complaint.Id),
             TaskContinuationOptions.OnlyOnFaulted);
     }
 
     public void OnImprovementOverdue(ImprovementEvent improvementEvent) =>
-        _ = hub.Clients.Groups(ConsoleGroups.Of(improvementEvent)).SendAsync(ImprovementOverdue, improvementEvent);
+        _ = hub.Clients.Groups(ConsoleGroups.Of(improvementEvent)).ImprovementOverdue(improvementEvent);
 
     /// <summary>Ends the lease at once rather than letting it run out, so the cluster stops pushing to a stopped api.</summary>
     public override async Task StopAsync(CancellationToken cancellationToken)
@@ -104,7 +99,7 @@ internal sealed partial class ComplaintEventBridge(
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not push {Event} for complaint {ComplaintId}")]
-    private static partial void LogPushFailed(ILogger logger, Exception? exception, string @event, Guid complaintId);
+    private static partial void LogPushFailed(ILogger logger, Exception? exception, ComplaintEventKind @event, Guid complaintId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not subscribe to complaint events; retrying")]
     private static partial void LogSubscribeFailed(ILogger logger, Exception exception);

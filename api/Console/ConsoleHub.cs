@@ -11,7 +11,7 @@ namespace Escalation.Api.Console;
 /// connects. Joining puts the connection in its groups and counts an agent as online for assignment.
 /// </summary>
 [Authorize(Policies.Agent)]
-internal sealed class ConsoleHub(IClusterClient cluster, EscalationMetrics metrics) : Hub
+internal sealed class ConsoleHub(IClusterClient cluster, EscalationMetrics metrics) : Hub<IConsoleClient>
 {
     public const string Path = "/hubs/console";
 

@@ -1,23 +1,33 @@
-using System.Text.Json;
+using System.Reflection;
 using System.Text.RegularExpressions;
-using Escalation.Complaints;
+using Escalation.Api.Console;
+using Escalation.Events;
 using Escalation.Tests.Shared;
+using Microsoft.AspNetCore.SignalR;
 
-namespace Escalation.Tests;
+namespace Escalation.Api.Tests;
 
-/// <summary>The console's list of hub event names (web/src/events.ts) is the C# enum, camelCased, and nothing else.</summary>
+/// <summary>The console's lists of hub event names (web/src/events.ts) are the typed hub's methods, and nothing else.</summary>
 public sealed partial class ConsoleEventNamesTests
 {
     [Fact]
     public void The_web_console_listens_for_exactly_the_events_the_hub_sends()
     {
         var source = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "web", "src", "events.ts"));
-        var list = source[source.IndexOf("EVENT_NAMES", StringComparison.Ordinal)..];
-        var names = Quoted().Matches(list[..list.IndexOf(']', StringComparison.Ordinal)]).Select(match => match.Groups[1].Value);
+        var methods = typeof(IConsoleClient).GetMethods().ToLookup(
+            method => method.GetParameters().Single().ParameterType == typeof(ComplaintEvent),
+            method => method.GetCustomAttribute<HubMethodNameAttribute>()!.Name);
 
-        Assert.Equal(Enum.GetNames<ComplaintEventKind>().Select(JsonNamingPolicy.CamelCase.ConvertName), names);
+        Assert.Equal(methods[true], List(source, "EVENT_NAMES"));
+        Assert.Equal(methods[false], List(source, "OTHER_EVENT_NAMES"));
     }
 
-    [GeneratedRegex("\"([A-Za-z]+)\"")]
+    private static IEnumerable<string> List(string source, string name)
+    {
+        var list = source[source.IndexOf($"const {name} = [", StringComparison.Ordinal)..];
+        return Quoted().Matches(list[..list.IndexOf(']', StringComparison.Ordinal)]).Select(match => match.Groups[1].Value);
+    }
+
+    [GeneratedRegex("\"([a-zA-Z]+)\"")]
     private static partial Regex Quoted();
 }

@@ -1,5 +1,7 @@
-// The hub's event names. They are defined once in C# (ComplaintEventKind, camelCased); a test in
-// tests/Escalation.Tests reads this list and fails when the two differ.
+// The hub's event names. They are defined once, by the api's typed hub (IConsoleClient); a test in
+// tests/Escalation.Api.Tests reads these lists and fails when they and the hub differ.
+
+/** Events about one complaint: each carries the complaint summary (ConsoleEvent). */
 export const EVENT_NAMES = [
   "complaintCreated",
   "complaintAssigned",
@@ -9,4 +11,8 @@ export const EVENT_NAMES = [
   "complaintEscalated",
 ] as const;
 
+/** The other events, each with its own payload. */
+export const OTHER_EVENT_NAMES = ["improvementOverdue"] as const;
+
 export type EventName = (typeof EVENT_NAMES)[number];
+export type OtherEventName = (typeof OTHER_EVENT_NAMES)[number];

@@ -1,7 +1,7 @@
 import * as signalR from "@microsoft/signalr";
 import { useEffect, useRef, useState } from "react";
 import type { ConsoleEvent, Improvement } from "./api";
-import { EVENT_NAMES, type EventName } from "./events";
+import { EVENT_NAMES, type EventName, type OtherEventName } from "./events";
 
 export type ConnectionState = "connecting" | "connected" | "reconnecting";
 
@@ -35,7 +35,7 @@ export function useConsoleHub(
     for (const name of EVENT_NAMES) {
       connection.on(name, (event: ConsoleEvent) => handlers.current.onEvent(name, event));
     }
-    connection.on("improvementOverdue", (event: ImprovementEvent) => handlers.current.onImprovementOverdue(event));
+    connection.on("improvementOverdue" satisfies OtherEventName, (event: ImprovementEvent) => handlers.current.onImprovementOverdue(event));
     connection.onreconnecting(() => setState("reconnecting"));
     connection.onreconnected(() => {
       setState("connected");
