@@ -1,6 +1,5 @@
 using Escalation.Api.Connectors;
 using Escalation.Api.Json;
-using Microsoft.OpenApi;
 using Scalar.AspNetCore;
 
 namespace Escalation.Api.Http;
@@ -14,20 +13,7 @@ internal static class HttpExtensions
         builder.Services.Configure<ConnectorOptions>(builder.Configuration.GetSection(ConnectorOptions.SectionName));
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1024 * 1024);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
-        {
-            // Lets the reference page send a token from /api/auth/login.
-            document.Components ??= new OpenApiComponents();
-            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
-            document.Components.SecuritySchemes["Bearer"] = new OpenApiSecurityScheme
-            {
-                Type = SecuritySchemeType.Http,
-                Scheme = "bearer",
-                BearerFormat = "JWT",
-                Description = "The accessToken from POST /api/auth/login.",
-            };
-            return Task.CompletedTask;
-        }));
+        builder.Services.AddOpenApi(OpenApiContract.Configure);
         return builder;
     }
 

@@ -1,9 +1,12 @@
 // The public REST contract, typed. Every call sends the bearer token; errors carry the problem's detail.
+// Each interface tagged @schema mirrors that schema of the api's OpenAPI document (/openapi/v1.json), field for
+// field: a test in tests/Escalation.Api.Tests compares them, so a field renamed or dropped on either side fails the tests.
 
 export type Role = "agent" | "supervisor" | "manager" | "admin";
 export type SlaReason = "firstResponse" | "nextResponse" | "resolution";
 export type Status = "new" | "assigned" | "responded" | "waitingForCustomer" | "resolved" | "closed";
 
+/** @schema LoginResponse */
 export interface Session {
   accessToken: string;
   username: string;
@@ -11,6 +14,7 @@ export interface Session {
   team: string | null;
 }
 
+/** @schema ComplaintSummary */
 export interface Complaint {
   id: string;
   channel: string;
@@ -28,18 +32,21 @@ export interface Complaint {
   assignee: string | null;
   team: string;
   createdAt: string;
+  receivedAt: string;
   firstResponseDueAt: string | null;
   nextResponseDueAt: string | null;
   resolutionDueAt: string | null;
   slaPaused: boolean;
   escalationLevel: number;
   escalationAcknowledged: boolean;
+  inReplyTo: string | null;
   nextDueAt: string | null;
   nextDueReason: SlaReason | null;
   nextWarningAt: string | null;
   triageReasons: string[];
 }
 
+/** @schema TimelineEntry */
 export interface TimelineEntry {
   at: string;
   type: string;
@@ -50,12 +57,16 @@ export interface TimelineEntry {
   level: number | null;
   reason: SlaReason | null;
   dueAt: string | null;
+  notifiedUsers: string[] | null;
+  externalId: string | null;
 }
 
+/** @schema ComplaintDetails */
 export interface ComplaintDetails extends Complaint {
   timeline: TimelineEntry[];
 }
 
+/** @schema ComplaintEvent: a live event about a complaint */
 export interface ConsoleEvent extends Complaint {
   complaintId: string;
   at: string;
@@ -64,6 +75,7 @@ export interface ConsoleEvent extends Complaint {
   level: number | null;
 }
 
+/** @schema CustomerProfile */
 export interface Customer {
   id: string;
   name: string | null;
@@ -74,34 +86,94 @@ export interface Customer {
   latestNps: number | null;
 }
 
+/** @schema TeamOverview */
 export interface TeamOverview {
   name: string;
-  members: { username: string; role: "agent" | "supervisor"; online: boolean; openComplaints: number }[];
+  members: AgentLoad[];
   queue: string[];
 }
 
-export interface DraftCheck {
-  flags: { rule: string; message: string }[];
-  templates: { topic: string; language: string; text: string }[];
+/** @schema AgentLoad */
+export interface AgentLoad {
+  username: string;
+  role: "agent" | "supervisor";
+  online: boolean;
+  openComplaints: number;
 }
 
+/** @schema DraftCheck */
+export interface DraftCheck {
+  flags: DraftFlag[];
+  templates: DraftTemplate[];
+}
+
+/** @schema DraftFlag */
+export interface DraftFlag {
+  rule: string;
+  message: string;
+}
+
+/** @schema DraftTemplate */
+export interface DraftTemplate {
+  topic: string;
+  language: string;
+  text: string;
+}
+
+/** @schema AnalyticsReport */
 export interface Analytics {
   team: string | null;
   from: string;
   to: string;
   complaints: number;
   publicShare: number | null;
-  slaCompliance: { firstResponse: number | null; resolution: number | null };
-  firstResponseSeconds: { p50: number | null; p90: number | null };
-  resolutionSeconds: { p50: number | null; p90: number | null };
-  escalations: { level1: number; level2: number };
-  topics: { topic: string; count: number; previousCount: number; change: number }[];
+  slaCompliance: SlaCompliance;
+  firstResponseSeconds: Percentiles;
+  resolutionSeconds: Percentiles;
+  escalations: EscalationCounts;
+  topics: TopicCount[];
   persistentDissatisfaction: number;
-  nps: { score: number | null; answers: number; promoters: number; passives: number; detractors: number };
+  nps: NpsSummary;
   responded: number;
   resolved: number;
 }
 
+/** @schema SlaCompliance */
+export interface SlaCompliance {
+  firstResponse: number | null;
+  resolution: number | null;
+}
+
+/** @schema Percentiles */
+export interface Percentiles {
+  p50: number | null;
+  p90: number | null;
+}
+
+/** @schema EscalationCounts */
+export interface EscalationCounts {
+  level1: number;
+  level2: number;
+}
+
+/** @schema TopicCount */
+export interface TopicCount {
+  topic: string;
+  count: number;
+  previousCount: number;
+  change: number;
+}
+
+/** @schema NpsSummary */
+export interface NpsSummary {
+  score: number | null;
+  answers: number;
+  promoters: number;
+  passives: number;
+  detractors: number;
+}
+
+/** @schema GoalView */
 export interface Goal {
   topic: string;
   reductionPercent: number;
@@ -114,6 +186,7 @@ export interface Goal {
 
 export type ImprovementStatus = "planned" | "inProgress" | "done" | "dropped";
 
+/** @schema Improvement */
 export interface Improvement {
   id: string;
   title: string;
@@ -124,6 +197,8 @@ export interface Improvement {
   complaintIds: string[];
   status: ImprovementStatus;
   outcome: string | null;
+  createdAt: string;
+  createdBy: string;
   overdueSince: string | null;
 }
 

@@ -5,6 +5,7 @@ import { EVENT_NAMES, type EventName, type OtherEventName } from "./events";
 
 export type ConnectionState = "connecting" | "connected" | "reconnecting";
 
+/** @schema ImprovementEvent */
 export interface ImprovementEvent {
   at: string;
   improvement: Improvement;

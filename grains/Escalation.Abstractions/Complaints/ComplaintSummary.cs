@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Escalation.Sla;
 using Escalation.Triage;
 
@@ -41,6 +42,7 @@ public sealed record ComplaintSummary(
     [property: Id(26)] DateTimeOffset? NextWarningAt,
     [property: Id(27)] IReadOnlyList<string> TriageReasons)
 {
+    [JsonIgnore]
     public bool IsOpen => Status is not (ComplaintStatus.Resolved or ComplaintStatus.Closed);
 
     /// <summary>The summary of a created complaint's state.</summary>

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Escalation.Triage;
 
 namespace Escalation.Improvements;
@@ -37,5 +38,6 @@ public sealed record Improvement(
     [property: Id(10)] string CreatedBy,
     [property: Id(11)] DateTimeOffset? OverdueSince)
 {
+    [JsonIgnore]
     public bool IsOpen => Status is ImprovementStatus.Planned or ImprovementStatus.InProgress;
 }
