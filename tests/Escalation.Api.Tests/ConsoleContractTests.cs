@@ -6,7 +6,7 @@ using Escalation.Tests.Shared;
 namespace Escalation.Api.Tests;
 
 /// <summary>
-/// The console's types (web/src/api.ts) are the served OpenAPI document's schemas: every interface tagged
+/// The console's types (web/src/contract.ts) are the served OpenAPI document's schemas: every interface tagged
 /// <c>@schema Name</c> has exactly that component's fields, each nullable exactly where the schema is. A field renamed
 /// or dropped on either side fails here.
 /// </summary>
@@ -18,7 +18,7 @@ public sealed partial class ConsoleContractTests(ApiFixture fixture)
     {
         var document = await fixture.Anonymous.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
         var schemas = document.GetProperty("components").GetProperty("schemas");
-        var interfaces = Interfaces(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "web", "src", "api.ts")));
+        var interfaces = Interfaces(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "web", "src", "contract.ts")));
         Assert.NotEmpty(interfaces);
 
         var mismatches = new List<string>();
