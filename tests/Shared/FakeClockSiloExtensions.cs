@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
-using Orleans.Hosting;
 using Orleans.Reminders;
 using Orleans.TestingHost;
 

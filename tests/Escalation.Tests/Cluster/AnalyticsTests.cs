@@ -1,6 +1,5 @@
 using Escalation.Analytics;
 using Escalation.Complaints;
-using Escalation.Events;
 using Escalation.Grains.Analytics;
 using Escalation.Improvements;
 using Escalation.Nps;

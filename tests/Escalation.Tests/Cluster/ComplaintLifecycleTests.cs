@@ -1,5 +1,4 @@
 using Escalation.Complaints;
-using Escalation.Events;
 
 namespace Escalation.Tests.Cluster;
 

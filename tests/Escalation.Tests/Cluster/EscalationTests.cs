@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Escalation.Complaints;
-using Escalation.Events;
 using Escalation.Sla;
 
 namespace Escalation.Tests.Cluster;

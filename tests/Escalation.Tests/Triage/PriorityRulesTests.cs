@@ -1,5 +1,4 @@
 using Escalation.Complaints;
-using Escalation.Customers;
 using Escalation.Sla;
 using Escalation.Triage;
 
