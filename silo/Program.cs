@@ -1,3 +1,4 @@
+using Escalation.Grains;
 using Escalation.Silo;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,7 +2,6 @@ using Escalation.Api.Problems;
 using Escalation.Api.Auth;
 using Escalation.Complaints;
 using Escalation.Directory;
-using Escalation.Teams;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Escalation.Api.Complaints;
@@ -22,8 +21,11 @@ internal static class ComplaintsApi
     public static IEndpointRouteBuilder MapComplaintsApi(this IEndpointRouteBuilder app)
     {
         var complaints = app.MapGroup("/api/complaints").RequireAuthorization(Policies.Agent).WithTags("Complaints");
-        complaints.MapGet("/", List)
-            .WithSummary("Complaint summaries of the caller's team (managers: every team, or ?team=). status: open (default), or one status name.");
+        complaints.MapGet("/", ComplaintList.Get).WithSummary(
+            "One page of complaint rows (text cut to 280 characters, textTruncated), ordered by the next deadline: the caller's team (managers: every team, "
+            + "or ?team=). Filters: status (open by default, or one status name), assignee (me, none or a username), priority, channel, topic, escalated, "
+            + "dueBefore, q (customer id or name, or text; case and diacritics ignored). limit (100, at most 500) and cursor (from the Link header); "
+            + "X-Total-Count gives the rows matching.");
         complaints.MapGet("/{id:guid}", Get).WithSummary("A complaint with its whole timeline.");
 
         var actions = complaints.MapGroup("/{id:guid}");
@@ -43,40 +45,6 @@ internal static class ComplaintsApi
             .RequireAuthorization(Policies.Supervisor)
             .WithSummary("Acknowledges the complaint's escalation, which stops it from going on to a manager (supervisor, manager).");
         return app;
-    }
-
-    private static async Task<Results<Ok<ComplaintSummary[]>, ValidationProblem, ForbidHttpResult>> List(
-        string? status, string? team, HttpContext http, IClusterClient cluster)
-    {
-        var user = ConsoleUser.From(http.User);
-        ComplaintStatus? exact = null;
-        if (status is not (null or "open"))
-        {
-            if (!Enum.TryParse<ComplaintStatus>(status, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
-            {
-                return ProblemExtensions.Invalid("status", "status is open, or one of new, assigned, responded, waitingForCustomer, resolved, closed.");
-            }
-
-            exact = parsed;
-        }
-
-        if (team is not null && !user.MayActOn(team))
-        {
-            return TypedResults.Forbid();
-        }
-
-        IReadOnlyList<string> teams = team is not null ? [team]
-            : user.SeesAllTeams ? await cluster.GetGrain<IDirectoryGrain>(0).GetTeams()
-            : user.Team is { } own ? [own]
-            : [];
-        var open = exact is null || exact.Value is not (ComplaintStatus.Resolved or ComplaintStatus.Closed);
-        var ids = (await Task.WhenAll(teams.Select(name => cluster.GetGrain<ITeamGrain>(name).GetComplaintIds(open).AsTask()))).SelectMany(list => list);
-        var summaries = await Task.WhenAll(ids.Select(id => cluster.GetGrain<IComplaintGrain>(id).GetSummary().AsTask()));
-        return TypedResults.Ok(summaries
-            .OfType<ComplaintSummary>()
-            .Where(summary => exact is null ? summary.IsOpen : summary.Status == exact)
-            .OrderBy(summary => summary.CreatedAt)
-            .ToArray());
     }
 
     private static async Task<Results<Ok<ComplaintDetails>, ProblemHttpResult, ForbidHttpResult>> Get(Guid id, HttpContext http, IClusterClient cluster)

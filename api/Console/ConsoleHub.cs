@@ -1,6 +1,5 @@
 using Escalation.Api.Auth;
 using Escalation.Api.Telemetry;
-using Escalation.Teams;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
@@ -8,10 +7,11 @@ namespace Escalation.Api.Console;
 
 /// <summary>
 /// The console's live channel. It carries changes only; a console fetches the current state over REST when it
-/// connects. Joining puts the connection in its groups and counts an agent as online for assignment.
+/// connects. Joining puts the connection in its groups and counts its user as online for assignment (a presence lease
+/// this api instance renews while the console stays).
 /// </summary>
 [Authorize(Policies.Agent)]
-internal sealed class ConsoleHub(IClusterClient cluster, EscalationMetrics metrics) : Hub<IConsoleClient>
+internal sealed class ConsoleHub(ConsolePresence presence, EscalationMetrics metrics) : Hub<IConsoleClient>
 {
     public const string Path = "/hubs/console";
 
@@ -25,7 +25,7 @@ internal sealed class ConsoleHub(IClusterClient cluster, EscalationMetrics metri
 
         if (user.Team is { } team)
         {
-            await cluster.GetGrain<ITeamGrain>(team).ConsoleConnected(user.Username);
+            await presence.Connected(team, user.Username);
         }
 
         metrics.ConnectionOpened();
@@ -37,7 +37,7 @@ internal sealed class ConsoleHub(IClusterClient cluster, EscalationMetrics metri
         var user = ConsoleUser.From(Context.User!);
         if (user.Team is { } team)
         {
-            await cluster.GetGrain<ITeamGrain>(team).ConsoleDisconnected(user.Username);
+            await presence.Disconnected(team, user.Username);
         }
     }
 }

@@ -9,20 +9,38 @@ public sealed class EscalationOptions
     public TimeSpan AutoCloseAfter { get; set; } = TimeSpan.FromDays(7);
 
     /// <summary>
-    /// Period of the reminder that backs up each pending deadline: if the timer was lost with its activation, the
-    /// reminder fires at the deadline and, should that tick be lost too, again every period.
+    /// Period of the reminders that bring back what must stay active: each deadline shard (after its silo died or the
+    /// cluster restarted), and an improvement whose deadline passed while it was not active.
     /// </summary>
     public TimeSpan ReminderPeriod { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
-    /// How long before an alert the reminder wakes a grain whose activation was let go, so that its precise timer
-    /// fires the alert. Idle complaints are let go after <see cref="IdleComplaintLifetime"/>.
+    /// How long before an improvement's deadline its reminder wakes a grain whose activation was let go, so that its
+    /// precise timer fires on time.
     /// </summary>
     public TimeSpan WakeBefore { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>
-    /// An idle complaint (or connector message) activation is collected after this: an open complaint then costs
-    /// memory only in storage and the reminder table until its next alert nears.
+    /// How many deadline shards wake complaints (<c>IDeadlineShardGrain</c>); complaints are spread over them by id.
+    /// Fixed for the life of a database: the index keeps each complaint's shard.
+    /// </summary>
+    public int DeadlineShards { get; set; } = 8;
+
+    /// <summary>How often a deadline shard reads the wake-ups due soon from the index.</summary>
+    public TimeSpan WakePollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How far ahead a shard reads, so that it holds each wake-up before its instant and fires it on time.</summary>
+    public TimeSpan WakeLookahead { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>How many complaints a shard wakes at once.</summary>
+    public int WakeConcurrency { get; set; } = 512;
+
+    /// <summary>How soon a wake-up whose complaint could not be woken (its storage unavailable) is tried again.</summary>
+    public TimeSpan WakeRetry { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// An idle complaint activation is collected after this: an open complaint then costs its stored state and its
+    /// index row; its deadline shard wakes it when something falls due.
     /// </summary>
     public TimeSpan IdleComplaintLifetime { get; set; } = TimeSpan.FromMinutes(3);
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace Escalation.Triage;
@@ -39,25 +38,7 @@ public static class Text
     }
 
     /// <summary>The word without diacritics (õ → o, ä → a, š → s …): people type Estonian without them on phones.</summary>
-    public static string Fold(string word)
-    {
-        if (Ascii.IsValid(word))
-        {
-            return word;
-        }
-
-        var decomposed = word.Normalize(NormalizationForm.FormD);
-        var folded = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
-            {
-                folded.Append(c);
-            }
-        }
-
-        return folded.ToString();
-    }
+    public static string Fold(string word) => Folding.Fold(word);
 
     private static readonly HashSet<string> StopWords =
     [

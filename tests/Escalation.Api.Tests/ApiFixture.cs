@@ -3,9 +3,11 @@ extern alias silo;
 using Escalation.Tests.Shared;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using Escalation.Grains;
 using silo::Escalation.Silo;
 
 namespace Escalation.Api.Tests;
@@ -77,6 +79,13 @@ public sealed class ApiFixture : ApiDriver, IAsyncLifetime
     }
 
     public override TimeProvider Time => Clock;
+
+    /// <summary>Moves the clock on, then has the deadline shards read what fell due (see <see cref="DeadlineShards"/>).</summary>
+    public async Task Advance(TimeSpan by)
+    {
+        Clock.Advance(by);
+        await DeadlineShards.Wake(silo!.Services.GetRequiredService<IGrainFactory>());
+    }
 
     /// <summary>Another api instance on the same cluster and clock, ready to serve.</summary>
     public static Task<(WebApplicationFactory<Program> Api, Uri BaseAddress)> StartApi(int gatewayPort, int loginsPerMinute, TimeProvider clock) =>

@@ -34,20 +34,20 @@ public sealed class LiveAlertTests(ApiFixture fixture)
         var start = DateTimeOffset.Parse(
             (await fixture.Agent.WaitFor("complaintCreated", id)).GetProperty("createdAt").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
 
-        fixture.Clock.Advance(TimeSpan.FromMinutes(12));
+        await fixture.Advance(TimeSpan.FromMinutes(12));
         var warning = await fixture.Agent.WaitFor("slaWarning", id);
         Assert.Equal("firstResponse", warning.GetProperty("reason").GetString());
         Assert.Equal(start.AddMinutes(15), warning.GetProperty("dueAt").GetDateTimeOffset());
         await fixture.Supervisor.WaitFor("slaWarning", id);
 
-        fixture.Clock.Advance(TimeSpan.FromMinutes(3));
+        await fixture.Advance(TimeSpan.FromMinutes(3));
         var level1 = await fixture.Supervisor.WaitFor("complaintEscalated", id);
         Assert.Equal(1, level1.GetProperty("level").GetInt32());
         Assert.Equal("firstResponse", level1.GetProperty("reason").GetString());
         Assert.Equal(start.AddMinutes(15), level1.GetProperty("dueAt").GetDateTimeOffset());
         Assert.Equal(start.AddMinutes(15), level1.GetProperty("at").GetDateTimeOffset());
 
-        fixture.Clock.Advance(TimeSpan.FromMinutes(10));
+        await fixture.Advance(TimeSpan.FromMinutes(10));
         var level2 = await fixture.Manager.WaitFor("complaintEscalated", id);
         Assert.Equal(2, level2.GetProperty("level").GetInt32());
         Assert.Equal(start.AddMinutes(25), level2.GetProperty("dueAt").GetDateTimeOffset());
@@ -72,7 +72,7 @@ public sealed class LiveAlertTests(ApiFixture fixture)
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         Assert.Equal("responded", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
 
-        fixture.Clock.Advance(TimeSpan.FromMinutes(30));
+        await fixture.Advance(TimeSpan.FromMinutes(30));
         var details = await agent.GetFromJsonAsync<JsonElement>($"/api/complaints/{id}");
         Assert.DoesNotContain(details.GetProperty("timeline").EnumerateArray(), e => e.GetProperty("type").GetString() is "escalated" or "slaWarning");
         Assert.Equal(0, details.GetProperty("escalationLevel").GetInt32());
@@ -82,7 +82,7 @@ public sealed class LiveAlertTests(ApiFixture fixture)
     public async Task A_supervisor_acknowledges_an_escalation_and_it_stops_there()
     {
         var id = await fixture.NewComplaint();
-        fixture.Clock.Advance(TimeSpan.FromMinutes(15));
+        await fixture.Advance(TimeSpan.FromMinutes(15));
         await fixture.Supervisor.WaitFor("complaintEscalated", id);
 
         using var supervisor = await fixture.ClientFor("supervisor1");
@@ -90,7 +90,7 @@ public sealed class LiveAlertTests(ApiFixture fixture)
         Assert.Equal(HttpStatusCode.OK, acknowledged.StatusCode);
         await fixture.Supervisor.WaitFor("complaintUpdated", id, e => e.GetProperty("escalationAcknowledged").GetBoolean());
 
-        fixture.Clock.Advance(TimeSpan.FromMinutes(15));
+        await fixture.Advance(TimeSpan.FromMinutes(15));
         var details = await supervisor.GetFromJsonAsync<JsonElement>($"/api/complaints/{id}");
         Assert.Single(details.GetProperty("timeline").EnumerateArray(), e => e.GetProperty("type").GetString() == "escalated");
         Assert.Single(details.GetProperty("timeline").EnumerateArray(), e => e.GetProperty("type").GetString() == "escalationAcknowledged");

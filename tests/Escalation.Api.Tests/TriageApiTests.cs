@@ -69,7 +69,7 @@ public sealed class TriageApiTests(ApiFixture fixture)
         Assert.Empty(promoter.GetProperty("openComplaints").EnumerateArray());
 
         // The default period ends now; on the fixture's clock, which stands still, "now" is when the answers were given.
-        fixture.Clock.Advance(TimeSpan.FromSeconds(1));
+        await fixture.Advance(TimeSpan.FromSeconds(1));
         var nps = await manager.GetFromJsonAsync<JsonElement>("/api/nps?team=nps-team");
         Assert.Equal(4, nps.GetProperty("answers").GetInt32());
         Assert.Equal(25.0, nps.GetProperty("score").GetDouble());

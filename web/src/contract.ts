@@ -44,6 +44,7 @@ export interface Complaint {
   nextDueReason: SlaReason | null;
   nextWarningAt: string | null;
   triageReasons: string[];
+  textTruncated: boolean;
 }
 
 /** @schema TimelineEntry */
@@ -91,6 +92,7 @@ export interface TeamOverview {
   name: string;
   members: AgentLoad[];
   queue: string[];
+  queueSize: number;
 }
 
 /** @schema AgentLoad */

@@ -9,7 +9,8 @@ namespace Escalation.Complaints;
 /// (waiting for the customer); <see cref="NextResponseDueAt"/> is null unless a customer message awaits an answer.
 /// <see cref="NextDueAt"/> is the earliest deadline not yet met (past when breached), for countdowns; its warning
 /// goes out at <see cref="NextWarningAt"/>, null once sent. <see cref="TriageReasons"/> say which words decided the
-/// language and topic.
+/// language and topic. In list rows (<see cref="AsRow"/>) the text is cut to <see cref="PreviewLength"/> characters
+/// (<see cref="TextTruncated"/>) and the triage reasons are left out; the detail has them whole.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record ComplaintSummary(
@@ -40,10 +41,22 @@ public sealed record ComplaintSummary(
     [property: Id(24)] DateTimeOffset? NextDueAt,
     [property: Id(25)] SlaClockKind? NextDueReason,
     [property: Id(26)] DateTimeOffset? NextWarningAt,
-    [property: Id(27)] IReadOnlyList<string> TriageReasons)
+    [property: Id(27)] IReadOnlyList<string> TriageReasons,
+    [property: Id(28)] bool TextTruncated = false)
 {
+    /// <summary>How much of the text a list row carries.</summary>
+    public const int PreviewLength = 280;
+
     [JsonIgnore]
     public bool IsOpen => Status is not (ComplaintStatus.Resolved or ComplaintStatus.Closed);
+
+    /// <summary>The summary as a row of a list.</summary>
+    public ComplaintSummary AsRow() => this with
+    {
+        Text = Text.Length > PreviewLength ? Text[..PreviewLength] : Text,
+        TextTruncated = Text.Length > PreviewLength,
+        TriageReasons = [],
+    };
 
     /// <summary>The summary of a created complaint's state.</summary>
     public static ComplaintSummary Of(Guid id, ComplaintState state)

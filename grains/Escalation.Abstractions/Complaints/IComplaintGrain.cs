@@ -40,4 +40,7 @@ public interface IComplaintGrain : IGrainWithGuidKey
     /// a resolved complaint. A closed complaint refuses it (the caller opens a new complaint).
     /// </summary>
     ValueTask<ComplaintSummary> AddCustomerMessage(CustomerMessage message);
+
+    /// <summary>Raises what fell due; the complaint's deadline shard calls it at the wake-up the complaint stored.</summary>
+    ValueTask Wake();
 }

@@ -10,24 +10,19 @@ public interface ITeamGrain : IGrainWithStringKey
 
     ValueTask RemoveMember(string username);
 
-    /// <summary>A console of the member connected: the member is online while at least one is connected.</summary>
-    ValueTask ConsoleConnected(string username);
-
-    ValueTask ConsoleDisconnected(string username);
+    /// <summary>Who of the team is online now, as <see cref="ITeamPresenceGrain"/> tells it on every change.</summary>
+    ValueTask SetOnline(IReadOnlyList<string> members);
 
     /// <summary>
     /// Gives a new complaint to the least-loaded online agent and returns that agent, or null when none is
     /// online and the complaint waits in the team queue.
     /// </summary>
-    ValueTask<string?> AssignNewComplaint(Guid complaintId);
+    ValueTask<string?> AssignNewComplaint();
 
-    /// <summary>Records who holds an open complaint (null: the queue); <paramref name="open"/> false forgets it.</summary>
-    ValueTask TrackComplaint(Guid complaintId, string? assignee, bool open);
+    /// <summary>An open complaint moved from one holder to another (null: the queue, or not open).</summary>
+    ValueTask MoveLoad(string? previousHolder, string? newHolder);
 
     ValueTask<IReadOnlyList<string>> GetSupervisors();
-
-    /// <summary>The team's open complaints, or its most recently resolved or closed ones (from the index shards).</summary>
-    ValueTask<IReadOnlyList<Guid>> GetComplaintIds(bool open);
 
     ValueTask<TeamOverview> GetOverview();
 }

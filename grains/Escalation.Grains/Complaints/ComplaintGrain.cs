@@ -1,6 +1,5 @@
 using Escalation.Complaints;
 using Escalation.Customers;
-using Escalation.Grains.Sla;
 using Escalation.Sla;
 using Escalation.Teams;
 using Escalation.Triage;
@@ -10,18 +9,16 @@ namespace Escalation.Grains.Complaints;
 
 /// <summary>
 /// One complaint: loads its state, lets the domain's <see cref="Complaint"/> decide, stores, then tells the team,
-/// customer, analytics and consoles. Each pending alert is armed twice (<see cref="DeadlineAlarm"/>): a grain timer
-/// fires it on time while the activation lives, and a reminder wakes the grain ahead of it if the activation (or its
-/// silo) is gone. The domain raises each alert once, so whichever comes first fires it and the other finds nothing.
+/// customer, analytics and consoles. It holds no timer and no reminder: it stores the instant it next has something to
+/// do (<see cref="ComplaintState.WakeAt"/>), the storage keeps that in the complaint index, and the complaint's
+/// deadline shard wakes it then (<see cref="Index.DeadlineShardGrain"/>). The domain raises each alert once.
 /// </summary>
 public sealed class ComplaintGrain(
     [PersistentState("complaint", StorageNames.Escalation)] IPersistentState<ComplaintState> state,
     IGrainRuntime runtime,
-    IOptions<EscalationOptions> options) : Grain, IComplaintGrain, IRemindable
+    IOptions<EscalationOptions> options) : Grain, IComplaintGrain
 {
-    private const string ReminderName = "sla";
     private Complaint? complaint;
-    private DeadlineAlarm? alarm;
 
     private Complaint C => complaint ??= new Complaint(this.GetPrimaryKey(), state.State, options.Value.AutoCloseAfter);
 
@@ -29,17 +26,13 @@ public sealed class ComplaintGrain(
 
     private ITeamGrain Team => GrainFactory.GetGrain<ITeamGrain>(state.State.Origin!.Team);
 
-    private DeadlineAlarm Alarm => alarm ??= new DeadlineAlarm(this, ReminderName, options.Value.ReminderPeriod, options.Value.WakeBefore, () => Commit(new()));
-
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    public async ValueTask Wake()
     {
         if (C.Exists)
         {
             await Commit(new ComplaintChanges());
         }
     }
-
-    public Task ReceiveReminder(string reminderName, TickStatus status) => C.Exists ? Commit(new ComplaintChanges()) : Alarm.Drop();
 
     public async ValueTask<CreateResult> Create(NewComplaint message)
     {
@@ -53,7 +46,7 @@ public sealed class ComplaintGrain(
             .RecordComplaint(C.Id, message.Customer.Name, Complaint.WrittenAt(message.CreatedAt, now));
         var triage = ComplaintTriage.Of(message, standing);
         var terms = await GrainFactory.GetGrain<ISlaPolicyGrain>(0).GetTerms(triage.Priority);
-        var assignee = await GrainFactory.GetGrain<ITeamGrain>(message.Team).AssignNewComplaint(C.Id);
+        var assignee = await GrainFactory.GetGrain<ITeamGrain>(message.Team).AssignNewComplaint();
         return new CreateResult(await Commit(C.Create(message, triage, terms, assignee, now)), Duplicate: false);
     }
 
@@ -82,6 +75,9 @@ public sealed class ComplaintGrain(
 
     private ComplaintSummary Summary() => ComplaintSummary.Of(C.Id, state.State);
 
+    /// <summary>Whose load the complaint counts in: its assignee's while it is open.</summary>
+    private string? Holder() => state.State.IsOpen ? state.State.Assignee : null;
+
     /// <summary>Runs an action of the domain on a created complaint, tells the team and customer what they must know, and commits.</summary>
     private async ValueTask<ComplaintSummary> Act(Func<DateTimeOffset, ComplaintChanges> action)
     {
@@ -90,10 +86,11 @@ public sealed class ComplaintGrain(
             throw new ComplaintNotFoundException(C.Id);
         }
 
+        var heldBy = Holder();
         var changes = action(Now);
         var open = state.State.IsOpen;
         await Task.WhenAll(
-            changes.Sync.HasFlag(ComplaintSync.Team) ? Team.TrackComplaint(C.Id, state.State.Assignee, open).AsTask() : Task.CompletedTask,
+            changes.Sync.HasFlag(ComplaintSync.Team) && heldBy != Holder() ? Team.MoveLoad(heldBy, Holder()).AsTask() : Task.CompletedTask,
             changes.Sync.HasFlag(ComplaintSync.Customer)
                 ? GrainFactory.GetGrain<ICustomerGrain>(state.State.Origin!.Customer.Id).SetComplaintOpen(C.Id, open).AsTask()
                 : Task.CompletedTask);
@@ -101,9 +98,9 @@ public sealed class ComplaintGrain(
     }
 
     /// <summary>
-    /// Raises the alerts that are due, persists, then records the facts, publishes the changes and alerts, and arms the
-    /// timer and reminder for the next one. If anything fails the activation is dropped, so that the next call starts
-    /// again from what was stored.
+    /// Raises the alerts that are due, stores the state with its next wake-up, then records the facts and publishes the
+    /// changes and alerts. If anything fails the activation is dropped, so that the next call starts again from what was
+    /// stored.
     /// </summary>
     private async Task<ComplaintSummary> Commit(ComplaintChanges changes)
     {
@@ -115,8 +112,7 @@ public sealed class ComplaintGrain(
             var supervisors = escalations.Exists(alert => alert.Level == 1) ? await Team.GetSupervisors() : null;
             escalations.ForEach(alert => C.Notified(alert, alert.Level == 1 ? supervisors : null, now));
 
-            var next = C.NextAlertAt;
-            var wakeAt = await Alarm.SyncReminder(state.State.WakeAt, next, now);
+            var wakeAt = C.NextAlertAt;
             if (wakeAt != state.State.WakeAt || changes.Changed)
             {
                 state.State.WakeAt = wakeAt;
@@ -125,7 +121,6 @@ public sealed class ComplaintGrain(
 
             var summary = Summary();
             await ComplaintPublisher.Publish(GrainFactory, summary, changes, now);
-            Alarm.ArmTimer(next, now);
             return summary;
         }
         catch

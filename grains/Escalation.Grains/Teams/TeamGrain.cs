@@ -1,22 +1,31 @@
+using Escalation.Grains.Index;
+using Escalation.Queues;
 using Escalation.Teams;
 
 namespace Escalation.Grains.Teams;
 
 /// <summary>
-/// One team: members, their loads, who is online. The team's complaints are listed in the index shards
-/// (<see cref="ITeamIndexGrain"/>), so that a team with a million open complaints does not rewrite them all on
-/// every change. Presence is not persisted: consoles announce themselves again when they reconnect, so an
-/// activation that starts afresh begins with nobody online. While a console is connected the activation is kept, so
-/// that presence is not lost to idle collection.
+/// One team: members, who is online, how many open complaints each holds. The loads are counted from the complaint
+/// index when the team activates and kept up to date as complaints move; the complaints themselves are only in the
+/// index. Who is online comes from the team's presence grain (leases the api instances renew): it tells every change,
+/// and an activation that starts afresh (after idle collection or a failed write) asks it.
 /// </summary>
 public sealed class TeamGrain(
-    [PersistentState("team", StorageNames.Escalation)] IPersistentState<TeamState> state) : Grain, ITeamGrain
+    [PersistentState("team", StorageNames.Escalation)] IPersistentState<TeamState> state,
+    IComplaintIndex index) : Grain, ITeamGrain
 {
-    // Connected consoles per member, from every api instance.
-    private readonly Dictionary<string, int> consoles = [];
-    private IGrainTimer? keepAlive;
+    private HashSet<string> online = [];
+    private Dictionary<string, int> loads = [];
 
     private TeamState S => state.State;
+
+    private string Name => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        loads = new(await index.Loads(Name));
+        online = [.. await GrainFactory.GetGrain<ITeamPresenceGrain>(Name).GetOnline()];
+    }
 
     public async ValueTask SetMember(string username, TeamRole role)
     {
@@ -37,60 +46,40 @@ public sealed class TeamGrain(
         }
     }
 
-    public ValueTask ConsoleConnected(string username)
+    public ValueTask SetOnline(IReadOnlyList<string> members)
     {
-        consoles[username] = consoles.GetValueOrDefault(username) + 1;
-        KeepWhileOnline();
+        online = [.. members];
         return ValueTask.CompletedTask;
     }
 
-    public ValueTask ConsoleDisconnected(string username)
-    {
-        if (consoles.GetValueOrDefault(username) <= 1)
-        {
-            consoles.Remove(username);
-        }
-        else
-        {
-            consoles[username]--;
-        }
-
-        KeepWhileOnline();
-        return ValueTask.CompletedTask;
-    }
-
-    public async ValueTask<string?> AssignNewComplaint(Guid complaintId)
+    public ValueTask<string?> AssignNewComplaint()
     {
         var agent = S.Members
-            .Where(member => member.Value == TeamRole.Agent && consoles.ContainsKey(member.Key))
+            .Where(member => member.Value == TeamRole.Agent && online.Contains(member.Key))
             .Select(member => member.Key)
-            .OrderBy(name => S.Loads.GetValueOrDefault(name))
+            .OrderBy(name => loads.GetValueOrDefault(name))
             .ThenBy(name => name, StringComparer.Ordinal)
             .FirstOrDefault();
-        await TrackComplaint(complaintId, agent, open: true);
-        return agent;
+        Move(null, agent);
+        return ValueTask.FromResult(agent);
     }
 
-    public async ValueTask TrackComplaint(Guid complaintId, string? assignee, bool open)
+    public ValueTask MoveLoad(string? previousHolder, string? newHolder)
     {
-        var before = await GrainFactory.GetGrain<ITeamIndexGrain>(ITeamIndexGrain.KeyOf(this.GetPrimaryKeyString(), complaintId))
-            .Track(complaintId, new TrackedComplaint(assignee, open));
-        var changed = false;
-        if (before is { Open: true, Assignee: { } previous } && (previous != assignee || !open))
+        Move(previousHolder, newHolder);
+        return ValueTask.CompletedTask;
+    }
+
+    private void Move(string? from, string? to)
+    {
+        if (from is not null)
         {
-            S.Loads[previous] = Math.Max(0, S.Loads.GetValueOrDefault(previous) - 1);
-            changed = true;
+            loads[from] = Math.Max(0, loads.GetValueOrDefault(from) - 1);
         }
 
-        if (open && assignee is not null && (before is not { Open: true } || before.Assignee != assignee))
+        if (to is not null)
         {
-            S.Loads[assignee] = S.Loads.GetValueOrDefault(assignee) + 1;
-            changed = true;
-        }
-
-        if (changed)
-        {
-            await state.WriteStateAsync();
+            loads[to] = loads.GetValueOrDefault(to) + 1;
         }
     }
 
@@ -98,33 +87,14 @@ public sealed class TeamGrain(
         ValueTask.FromResult<IReadOnlyList<string>>(
             [.. S.Members.Where(member => member.Value == TeamRole.Supervisor).Select(member => member.Key).Order(StringComparer.Ordinal)]);
 
-    public async ValueTask<IReadOnlyList<Guid>> GetComplaintIds(bool open) => await Gather(open, unassignedOnly: false);
-
-    public async ValueTask<TeamOverview> GetOverview() =>
-        new(this.GetPrimaryKeyString(),
+    public async ValueTask<TeamOverview> GetOverview()
+    {
+        var queue = await index.Page(new ComplaintQuery([Name], Assignee: AssigneeFilter.Nobody, Limit: TeamOverview.QueueShown));
+        return new TeamOverview(
+            Name,
             [.. S.Members.OrderBy(member => member.Key, StringComparer.Ordinal)
-                .Select(member => new AgentLoad(member.Key, member.Value, consoles.ContainsKey(member.Key), S.Loads.GetValueOrDefault(member.Key)))],
-            await Gather(open: true, unassignedOnly: true));
-
-    private async Task<List<Guid>> Gather(bool open, bool unassignedOnly)
-    {
-        var team = this.GetPrimaryKeyString();
-        var shards = await Task.WhenAll(Enumerable.Range(0, ITeamIndexGrain.Shards)
-            .Select(shard => GrainFactory.GetGrain<ITeamIndexGrain>(ITeamIndexGrain.KeyOf(team, shard)).GetIds(open, unassignedOnly).AsTask()));
-        return [.. shards.SelectMany(ids => ids)];
-    }
-
-    private void KeepWhileOnline()
-    {
-        if (consoles.Count > 0)
-        {
-            keepAlive ??= this.RegisterGrainTimer(
-                () => Task.CompletedTask, new GrainTimerCreationOptions(TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1)) { KeepAlive = true });
-        }
-        else
-        {
-            keepAlive?.Dispose();
-            keepAlive = null;
-        }
+                .Select(member => new AgentLoad(member.Key, member.Value, online.Contains(member.Key), loads.GetValueOrDefault(member.Key)))],
+            [.. queue.Rows.Select(row => row.Id)],
+            queue.Total);
     }
 }

@@ -25,21 +25,21 @@ public sealed class AnalyticsTests(ClusterFixture fixture) : ClusterTest(fixture
         var earlier = await Complaint("The courier lost my parcel.", isPublic: false);
         await Complaint(earlier).Resolve(null, Agent);
 
-        Clock.Advance(TimeSpan.FromDays(1));
+        await Advance(TimeSpan.FromDays(1));
         var start = Clock.GetUtcNow();
         var answered = await Complaint("The courier left my parcel in the rain.", isPublic: true);
         var neglected = await Complaint("You charged my card twice and the refund never came.", isPublic: false);
-        Clock.Advance(TimeSpan.FromMinutes(5));
+        await Advance(TimeSpan.FromMinutes(5));
         await Complaint(answered).Respond("We are sorry! We will send a new one today.", true, Agent);
-        Clock.Advance(TimeSpan.FromMinutes(10));
+        await Advance(TimeSpan.FromMinutes(10));
         await Events.WaitFor(neglected, ComplaintEventKind.ComplaintEscalated, e => e.Level == 1);
-        Clock.Advance(TimeSpan.FromMinutes(10));
+        await Advance(TimeSpan.FromMinutes(10));
         await Events.WaitFor(neglected, ComplaintEventKind.ComplaintEscalated, e => e.Level == 2);
-        Clock.Advance(TimeSpan.FromMinutes(5));
+        await Advance(TimeSpan.FromMinutes(5));
         await Complaint(neglected).Respond("We are sorry for the double charge; we refund it today.", false, Agent);
-        Clock.Advance(TimeSpan.FromMinutes(30));
+        await Advance(TimeSpan.FromMinutes(30));
         await Complaint(answered).Resolve(null, Agent);
-        Clock.Advance(TimeSpan.FromMinutes(60));
+        await Advance(TimeSpan.FromMinutes(60));
         await Complaint(neglected).Resolve(null, Agent);
         await Client.GetGrain<INpsGrain>(TeamName).Record(new NpsAnswer("web:1", 10, null, "web", start.AddMinutes(1), null));
         await Client.GetGrain<INpsGrain>(TeamName).Record(new NpsAnswer("web:2", 2, "Slow refund", "web", start.AddMinutes(2), null));
@@ -98,12 +98,12 @@ public sealed class AnalyticsTests(ClusterFixture fixture) : ClusterTest(fixture
         await Client.GetGrain<IImprovementGrain>(done).Update(ImprovementStatus.Done, "Fixed in release 2.3");
         await Cluster.DeactivateAsync(Client.GetGrain<IImprovementGrain>(late));
 
-        Clock.Advance(TimeSpan.FromDays(3));
+        await Advance(TimeSpan.FromDays(3));
         var overdue = await Events.WaitForOverdue(late);
         Assert.Equal(Clock.GetUtcNow(), overdue.Improvement.OverdueSince);
         Assert.Equal(TeamName, overdue.Improvement.OwnerTeam);
 
-        Clock.Advance(TimeSpan.FromDays(1));
+        await Advance(TimeSpan.FromDays(1));
         Assert.Equal(overdue.Improvement.OverdueSince, (await Client.GetGrain<IImprovementGrain>(late).GetImprovement())!.OverdueSince);
         Assert.Null((await Client.GetGrain<IImprovementGrain>(done).GetImprovement())!.OverdueSince);
         Assert.Contains(late, await Client.GetGrain<IImprovementLogGrain>(0).GetIds());

@@ -1,5 +1,7 @@
 using Escalation.Events;
 using Escalation.Grains;
+using Escalation.Grains.Storage;
+using Microsoft.Extensions.Configuration;
 using Escalation.Tests.Shared;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
@@ -31,8 +33,9 @@ public sealed class ClusterFixture : IAsyncLifetime, IDisposable
     {
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) => silo
-            .AddMemoryGrainStorage(StorageNames.Escalation)
+            .AddEmbeddedStorage()
             .UseInMemoryReminderService()
+            .AddEscalationGrains(new ConfigurationBuilder().Build())
             .UseFakeClock(Clock));
         Cluster = builder.Build();
         await Cluster.DeployAsync();

@@ -1,3 +1,4 @@
+using Escalation.Tests.Shared;
 using Orleans.TestingHost;
 using Escalation.Complaints;
 using Escalation.Sla;
@@ -28,6 +29,13 @@ public abstract class ClusterTest(ClusterFixture fixture)
 
     protected ITeamGrain Team => Client.GetGrain<ITeamGrain>(TeamName);
 
+    /// <summary>Moves the clock on, then has the deadline shards read what fell due (see <see cref="DeadlineShards"/>).</summary>
+    protected async Task Advance(TimeSpan by)
+    {
+        Clock.Advance(by);
+        await DeadlineShards.Wake(Client);
+    }
+
     protected IComplaintGrain Complaint(Guid id) => Client.GetGrain<IComplaintGrain>(id);
 
     protected async Task StaffTeam(bool agentOnline)
@@ -36,9 +44,13 @@ public abstract class ClusterTest(ClusterFixture fixture)
         await Team.SetMember(Supervisor, TeamRole.Supervisor);
         if (agentOnline)
         {
-            await Team.ConsoleConnected(Agent);
+            await Online(Agent);
         }
     }
+
+    /// <summary>Counts the members online, as an api instance holding a console of each would (a lease of an hour).</summary>
+    protected async Task Online(params string[] members) =>
+        await Client.GetGrain<ITeamPresenceGrain>(TeamName).Renew("test-api", members, TimeSpan.FromHours(1));
 
     /// <summary>Creates a complaint with the connector-given priority (P1 by default: 15 min first response).</summary>
     protected async Task<ComplaintSummary> NewComplaint(

@@ -27,7 +27,7 @@ public sealed class ComplaintLifecycleTests(ClusterFixture fixture) : ClusterTes
         Assert.NotNull(reopened.NextResponseDueAt);
         await complaint.Resolve(null, Agent);
 
-        Clock.Advance(TimeSpan.FromDays(7));
+        await Advance(TimeSpan.FromDays(7));
         await Events.WaitFor(created.Id, ComplaintEventKind.ComplaintUpdated, e => e.Complaint.Status == ComplaintStatus.Closed);
         Assert.Equal(ComplaintStatus.Closed, (await Details(created.Id)).Summary.Status);
     }
@@ -42,9 +42,9 @@ public sealed class ComplaintLifecycleTests(ClusterFixture fixture) : ClusterTes
         var createdAt = Clock.GetUtcNow();
 
         await complaint.AddNote("Checked the order: it left the warehouse on Monday.", Supervisor);
-        Clock.Advance(TimeSpan.FromMinutes(2));
+        await Advance(TimeSpan.FromMinutes(2));
         await complaint.Respond("Vabandame, uurime asja ja helistame teile täna.", false, Agent);
-        Clock.Advance(TimeSpan.FromMinutes(1));
+        await Advance(TimeSpan.FromMinutes(1));
         await complaint.Resolve("Called the customer", Agent);
 
         var timeline = (await Details(created.Id)).Timeline;
@@ -71,7 +71,7 @@ public sealed class ComplaintLifecycleTests(ClusterFixture fixture) : ClusterTes
         Assert.Equal("Cannot respond to a complaint that is resolved.", refused.Message);
 
         // Closed by its timer after the quiet period: a follow-up is refused too (the caller opens a new complaint).
-        Clock.Advance(TimeSpan.FromDays(7));
+        await Advance(TimeSpan.FromDays(7));
         await Events.WaitFor(id, ComplaintEventKind.ComplaintUpdated, e => e.Complaint.Status == ComplaintStatus.Closed);
         var closed = await Details(id);
         await Assert.ThrowsAsync<TransitionNotAllowedException>(async () => await complaint.AddCustomerMessage(new CustomerMessage("fb-follow-up", "Still broken")));

@@ -15,12 +15,12 @@ public sealed class CustomerAndTeamTests(ClusterFixture fixture) : ClusterTest(f
 
         var first = await NewComplaint(priority: null, customer: customer);
         Assert.Equal(Priority.P3, first.Priority);
-        Clock.Advance(TimeSpan.FromDays(10));
+        await Advance(TimeSpan.FromDays(10));
         var second = await NewComplaint(priority: null, customer: customer);
         Assert.Equal(Priority.P3, second.Priority);
         Assert.False((await Client.GetGrain<ICustomerGrain>(customer).GetProfile()).PersistentDissatisfaction);
 
-        Clock.Advance(TimeSpan.FromDays(10));
+        await Advance(TimeSpan.FromDays(10));
         var third = await NewComplaint(priority: null, customer: customer, isPublic: true);
         Assert.Equal(Priority.P1, third.Priority);
         Assert.Equal(["default P3", "public post", "persistent dissatisfaction: 3 complaints in a short time"], third.PriorityReasons);
@@ -34,9 +34,9 @@ public sealed class CustomerAndTeamTests(ClusterFixture fixture) : ClusterTest(f
         Assert.Equal("Mari Maasikas", profile.Name);
 
         // A month later the streak is over; after ninety days the complaints leave the count.
-        Clock.Advance(TimeSpan.FromDays(31));
+        await Advance(TimeSpan.FromDays(31));
         Assert.False((await Client.GetGrain<ICustomerGrain>(customer).GetProfile()).PersistentDissatisfaction);
-        Clock.Advance(TimeSpan.FromDays(60));
+        await Advance(TimeSpan.FromDays(60));
         Assert.Equal(0, (await Client.GetGrain<ICustomerGrain>(customer).GetProfile()).ComplaintsLast90Days);
     }
 
@@ -56,7 +56,7 @@ public sealed class CustomerAndTeamTests(ClusterFixture fixture) : ClusterTest(f
     {
         await StaffTeam(agentOnline: true);
         await Team.SetMember("bob", TeamRole.Agent);
-        await Team.ConsoleConnected("bob");
+        await Online(Agent, "bob");
         await Team.SetMember("carl", TeamRole.Agent);
 
         var assignees = new List<string?>();
@@ -70,7 +70,7 @@ public sealed class CustomerAndTeamTests(ClusterFixture fixture) : ClusterTest(f
         var third = await NewComplaint();
         await Complaint(third.Id).Resolve(null, "ann");
         Assert.Equal("ann", (await NewComplaint()).Assignee);
-        await Team.ConsoleConnected("carl");
+        await Online(Agent, "bob", "carl");
         Assert.Equal("carl", (await NewComplaint()).Assignee);
 
         var overview = await Team.GetOverview();

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Escalation.Complaints;
 using Escalation.Sla;
 
@@ -23,7 +22,7 @@ public sealed class EscalationTests(ClusterFixture fixture) : ClusterTest(fixtur
         Assert.Equal((SlaClockKind?)SlaClockKind.FirstResponse, created.NextDueReason);
         Assert.Equal(start.AddMinutes(12), created.NextWarningAt);
 
-        Clock.Advance(TimeSpan.FromMinutes(12));
+        await Advance(TimeSpan.FromMinutes(12));
         var warning = await Events.WaitFor(created.Id, ComplaintEventKind.SlaWarning);
         Assert.Equal((SlaClockKind?)SlaClockKind.FirstResponse, warning.Reason);
         Assert.Equal(start.AddMinutes(12), warning.At);
@@ -31,7 +30,7 @@ public sealed class EscalationTests(ClusterFixture fixture) : ClusterTest(fixtur
         Assert.Equal(0, warning.Complaint.EscalationLevel);
         Assert.Null(warning.Complaint.NextWarningAt);
 
-        Clock.Advance(TimeSpan.FromMinutes(3));
+        await Advance(TimeSpan.FromMinutes(3));
         var level1 = await Events.WaitFor(created.Id, ComplaintEventKind.ComplaintEscalated, e => e.Level == 1);
         Assert.Equal(start.AddMinutes(15), level1.At);
         Assert.Equal(start.AddMinutes(15), level1.DueAt);
@@ -40,7 +39,7 @@ public sealed class EscalationTests(ClusterFixture fixture) : ClusterTest(fixtur
         var escalated = Assert.Single(await Timeline(created.Id, TimelineType.Escalated));
         Assert.Equal([Supervisor], escalated.NotifiedUsers);
 
-        Clock.Advance(TimeSpan.FromMinutes(10));
+        await Advance(TimeSpan.FromMinutes(10));
         var level2 = await Events.WaitFor(created.Id, ComplaintEventKind.ComplaintEscalated, e => e.Level == 2);
         Assert.Equal(start.AddMinutes(25), level2.At);
         Assert.Equal(start.AddMinutes(25), level2.DueAt);
@@ -52,18 +51,18 @@ public sealed class EscalationTests(ClusterFixture fixture) : ClusterTest(fixtur
     {
         await StaffTeam(agentOnline: true);
         var created = await NewComplaint();
-        Clock.Advance(TimeSpan.FromMinutes(12));
+        await Advance(TimeSpan.FromMinutes(12));
         await Events.WaitFor(created.Id, ComplaintEventKind.SlaWarning);
-        Clock.Advance(TimeSpan.FromMinutes(3));
+        await Advance(TimeSpan.FromMinutes(3));
         await Events.WaitFor(created.Id, ComplaintEventKind.ComplaintEscalated, e => e.Level == 1);
-        Clock.Advance(TimeSpan.FromMinutes(10));
+        await Advance(TimeSpan.FromMinutes(10));
         await Events.WaitFor(created.Id, ComplaintEventKind.ComplaintEscalated, e => e.Level == 2);
 
-        // Reactivations and reminder ticks re-run the deadline check; nothing is due twice.
+        // Reactivations and repeated wake-ups re-run the deadline check; nothing is due twice.
         for (var i = 0; i < 3; i++)
         {
             await Cluster.DeactivateAsync(Complaint(created.Id));
-            Clock.Advance(TimeSpan.FromSeconds(5));
+            await Advance(TimeSpan.FromSeconds(5));
             await Complaint(created.Id).AddNote($"Wake-up {i}", Supervisor);
         }
 
@@ -76,14 +75,14 @@ public sealed class EscalationTests(ClusterFixture fixture) : ClusterTest(fixtur
     }
 
     [Fact]
-    public async Task A_deadline_that_passes_while_the_grain_is_deactivated_fires_when_the_reminder_wakes_it()
+    public async Task A_deadline_that_passes_while_the_complaint_is_deactivated_fires_when_its_shard_wakes_it()
     {
         await StaffTeam(agentOnline: true);
         var created = await NewComplaint();
         await Cluster.DeactivateAsync(Complaint(created.Id));
 
-        // No activation holds a timer now; only the reminder can notice the deadline.
-        Clock.Advance(TimeSpan.FromMinutes(16));
+        // No activation holds anything now; only the deadline shard can notice the deadline.
+        await Advance(TimeSpan.FromMinutes(16));
         var escalated = await Events.WaitFor(created.Id, ComplaintEventKind.ComplaintEscalated, e => e.Level == 1);
         Assert.Equal(created.CreatedAt.AddMinutes(15), escalated.DueAt);
         Assert.Equal(created.CreatedAt.AddMinutes(16), escalated.At);
@@ -93,25 +92,17 @@ public sealed class EscalationTests(ClusterFixture fixture) : ClusterTest(fixtur
     }
 
     [Fact]
-    public async Task A_deactivated_grain_is_woken_ahead_of_its_deadline_so_the_alert_fires_on_the_second()
+    public async Task A_deactivated_complaint_is_woken_by_its_deadline_shard_on_the_second()
     {
         await StaffTeam(agentOnline: true);
         var created = await NewComplaint();
         await Cluster.DeactivateAsync(Complaint(created.Id));
 
-        // The reminder wakes the grain two minutes before the warning (at 10 min); the grain's own timer then fires at 12.
-        Clock.Advance(TimeSpan.FromMinutes(10.5));
-        var grainId = Complaint(created.Id).GetGrainId();
-        var woken = Stopwatch.StartNew();
-        while (!Cluster.TryGetGrainContext(grainId, out _))
-        {
-            // Activation is no event we could await; give up after ten seconds.
-            Assert.True(woken.Elapsed < TimeSpan.FromSeconds(10), "the reminder did not wake the grain ahead of the warning");
-            await Task.Delay(10);
-        }
+        // Nothing wakes the complaint early: it holds no timer and no reminder.
+        await Advance(TimeSpan.FromMinutes(12) - TimeSpan.FromSeconds(1));
+        Assert.False(Cluster.TryGetGrainContext(Complaint(created.Id).GetGrainId(), out _));
 
-        Assert.Empty(await Timeline(created.Id, TimelineType.SlaWarning));
-        Clock.Advance(TimeSpan.FromMinutes(1.5));
+        await Advance(TimeSpan.FromSeconds(1));
         var warning = await Events.WaitFor(created.Id, ComplaintEventKind.SlaWarning);
         Assert.Equal(created.CreatedAt.AddMinutes(12), warning.At);
     }

@@ -1,0 +1,36 @@
+using Escalation.Complaints;
+
+namespace Escalation.Grains.Index;
+
+/// <summary>What the index keeps of a complaint: its list row and the columns lists are filtered and ordered by.</summary>
+public sealed record IndexedComplaint(ComplaintSummary Row, int Shard, DateTimeOffset? WakeAt, bool Escalated, string Search)
+{
+    public bool Open => Row.IsOpen;
+}
+
+/// <summary>Turns a stored complaint state into its index row; the grain storages call it on every write.</summary>
+public sealed class ComplaintProjection(int shards)
+{
+    public int Shards => shards;
+
+    /// <summary>The deadline shard of a complaint: a stable hash of its id.</summary>
+    public int ShardOf(Guid id) => (int)((uint)id.GetHashCode() % (uint)shards);
+
+    /// <summary>The index row of a stored state, or null for a state that is no complaint's (not yet created).</summary>
+    public IndexedComplaint? Of(GrainId grainId, object state)
+    {
+        if (state is not ComplaintState { Origin: not null } complaint)
+        {
+            return null;
+        }
+
+        var id = grainId.GetGuidKey();
+        var row = ComplaintSummary.Of(id, complaint).AsRow();
+        return new IndexedComplaint(
+            row,
+            ShardOf(id),
+            complaint.WakeAt,
+            row.EscalationLevel > 0 && !row.EscalationAcknowledged && row.IsOpen,
+            Folding.ForSearch($"{row.CustomerId}\n{row.CustomerName}\n{row.Text}"));
+    }
+}

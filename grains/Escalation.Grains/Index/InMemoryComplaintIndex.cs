@@ -1,0 +1,171 @@
+using System.Collections.Concurrent;
+using Escalation.Complaints;
+using Escalation.Queues;
+
+namespace Escalation.Grains.Index;
+
+/// <summary>
+/// The complaint index of the embedded default (one silo, nothing kept across a restart): per team the rows in list
+/// order, per deadline shard the wake-ups in time order. Rows repeat few distinct strings (channels, teams, reasons);
+/// those are shared, so that a million open complaints cost their texts and little more.
+/// </summary>
+public sealed class InMemoryComplaintIndex(ComplaintProjection projection) : IComplaintIndex
+{
+    private readonly ConcurrentDictionary<string, TeamRows> teams = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<int, ShardWakes> shards = new();
+    private readonly ConcurrentDictionary<string, string> strings = new(StringComparer.Ordinal);
+
+    /// <summary>Records what a stored complaint state now says (called by the storage after each write).</summary>
+    public void Apply(GrainId grainId, object state)
+    {
+        if (projection.Of(grainId, state) is not { } indexed)
+        {
+            return;
+        }
+
+        var row = indexed.Row;
+        indexed = indexed with
+        {
+            Row = row with
+            {
+                Channel = Shared(row.Channel),
+                Team = Shared(row.Team),
+                Language = Shared(row.Language),
+                Assignee = row.Assignee is { } assignee ? Shared(assignee) : null,
+                PriorityReasons = [.. row.PriorityReasons.Select(Shared)],
+            },
+        };
+        teams.GetOrAdd(row.Team, _ => new TeamRows()).Put(indexed);
+        shards.GetOrAdd(indexed.Shard, _ => new ShardWakes()).Put(row.Id, indexed.WakeAt);
+    }
+
+    public Task<ComplaintPage> Page(ComplaintQuery query)
+    {
+        var rows = query.Teams is { } named ? named.Select(team => teams.GetValueOrDefault(team)).OfType<TeamRows>() : teams.Values;
+        var search = query.Search is { Length: > 0 } q ? Folding.ForSearch(q) : null;
+        var matching = new List<ComplaintSummary>();
+        var total = 0;
+        foreach (var team in rows)
+        {
+            var (page, count) = team.Page(query, search);
+            matching.AddRange(page);
+            total += count;
+        }
+
+        matching.Sort((a, b) => RowKey.Of(a).CompareTo(RowKey.Of(b)));
+        var next = matching.Count > query.Limit ? ComplaintCursor.Of(matching[query.Limit - 1]) : null;
+        return Task.FromResult(new ComplaintPage([.. matching.Take(query.Limit)], total, next));
+    }
+
+    public Task<IReadOnlyList<DueWake>> Due(int shard, DateTimeOffset until, int max) =>
+        Task.FromResult(shards.TryGetValue(shard, out var wakes) ? wakes.Due(until, max) : (IReadOnlyList<DueWake>)[]);
+
+    public Task<IReadOnlyDictionary<string, int>> Loads(string team) =>
+        Task.FromResult(teams.TryGetValue(team, out var rows) ? rows.Loads() : (IReadOnlyDictionary<string, int>)new Dictionary<string, int>());
+
+    private string Shared(string text) => strings.GetOrAdd(text, text);
+
+    /// <summary>A team's rows: open ones and done ones (resolved, closed), each in list order.</summary>
+    private sealed class TeamRows
+    {
+        private readonly Lock gate = new();
+        private readonly Dictionary<Guid, IndexedComplaint> byId = [];
+        private readonly Dictionary<RowKey, IndexedComplaint> byKey = [];
+        private readonly SortedSet<RowKey> open = [];
+        private readonly SortedSet<RowKey> done = [];
+
+        public void Put(IndexedComplaint indexed)
+        {
+            lock (gate)
+            {
+                if (byId.Remove(indexed.Row.Id, out var before))
+                {
+                    var key = RowKey.Of(before.Row);
+                    (before.Open ? open : done).Remove(key);
+                    byKey.Remove(key);
+                }
+
+                var now = RowKey.Of(indexed.Row);
+                byId[indexed.Row.Id] = indexed;
+                byKey[now] = indexed;
+                (indexed.Open ? open : done).Add(now);
+            }
+        }
+
+        /// <summary>The rows after the cursor that match (one more than the limit, to tell whether a page follows), and how many match in all.</summary>
+        public (List<ComplaintSummary> Page, int Total) Page(ComplaintQuery query, string? search)
+        {
+            lock (gate)
+            {
+                var set = query.Status is ComplaintStatus.Resolved or ComplaintStatus.Closed ? done : open;
+                var filtered = query with { After = null, Limit = 0 };
+                var unfiltered = query.Status is null && query.Assignee is null && query.Priority is null && query.Channel is null && query.Topic is null
+                    && query.Escalated is null && query.DueBefore is null && search is null;
+                var total = unfiltered ? set.Count : set.Count(key => Matches(byKey[key], filtered, search));
+                var after = query.After is { } cursor ? RowKey.Of(cursor) : (RowKey?)null;
+                var from = after is { } start && start.CompareTo(RowKey.Last) < 0 ? set.GetViewBetween(start, RowKey.Last) : set;
+                var page = from.Where(key => after is null || key.CompareTo(after.Value) > 0)
+                    .Select(key => byKey[key])
+                    .Where(row => Matches(row, filtered, search))
+                    .Take(query.Limit + 1)
+                    .Select(row => row.Row)
+                    .ToList();
+                return (page, total);
+            }
+        }
+
+        public Dictionary<string, int> Loads()
+        {
+            lock (gate)
+            {
+                return open.Select(key => byKey[key].Row.Assignee).OfType<string>().GroupBy(assignee => assignee).ToDictionary(g => g.Key, g => g.Count());
+            }
+        }
+
+        private static bool Matches(IndexedComplaint indexed, ComplaintQuery query, string? search)
+        {
+            var row = indexed.Row;
+            return (query.Status is null || row.Status == query.Status)
+                && (query.Assignee is null || query.Assignee.Matches(row.Assignee))
+                && (query.Priority is null || row.Priority == query.Priority)
+                && (query.Channel is null || row.Channel == query.Channel)
+                && (query.Topic is null || row.Topic == query.Topic)
+                && (query.Escalated is null || indexed.Escalated == query.Escalated)
+                && (query.DueBefore is null || row.NextDueAt < query.DueBefore)
+                && (search is null || indexed.Search.Contains(search, StringComparison.Ordinal));
+        }
+    }
+
+    /// <summary>A deadline shard's wake-ups in time order.</summary>
+    private sealed class ShardWakes
+    {
+        private readonly Lock gate = new();
+        private readonly Dictionary<Guid, DateTimeOffset> byId = [];
+        private readonly SortedSet<DueWake> byTime = new(Comparer<DueWake>.Create((a, b) => a.At != b.At ? a.At.CompareTo(b.At) : a.Id.CompareTo(b.Id)));
+
+        public void Put(Guid id, DateTimeOffset? wakeAt)
+        {
+            lock (gate)
+            {
+                if (byId.Remove(id, out var before))
+                {
+                    byTime.Remove(new DueWake(id, before));
+                }
+
+                if (wakeAt is { } at)
+                {
+                    byId[id] = at;
+                    byTime.Add(new DueWake(id, at));
+                }
+            }
+        }
+
+        public IReadOnlyList<DueWake> Due(DateTimeOffset until, int max)
+        {
+            lock (gate)
+            {
+                return [.. byTime.TakeWhile(wake => wake.At <= until).Take(max)];
+            }
+        }
+    }
+}
