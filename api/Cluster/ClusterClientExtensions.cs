@@ -1,6 +1,8 @@
 using Escalation.Api.Auth;
 using Escalation.Api.Console;
 using Escalation.Api.Directory;
+using Escalation.Caching;
+using Escalation.Directory;
 using Escalation.Sla;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
@@ -37,6 +39,8 @@ internal static class ClusterClientExtensions
                 await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
                 return true;
             }));
+        builder.Services.AddGrainCache<IDirectoryGrain, IReadOnlyDictionary<string, ChannelRecord>>(
+            async directory => (await directory.GetChannels()).ToDictionary(channel => channel.Name, StringComparer.Ordinal));
         builder.Services.AddSingleton<DirectorySeeder>();
         builder.Services.AddHostedService(services => services.GetRequiredService<DirectorySeeder>());
         builder.Services.Configure<HostOptions>(options => options.ServicesStartConcurrently = true);

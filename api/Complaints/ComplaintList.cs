@@ -17,8 +17,11 @@ namespace Escalation.Api.Complaints;
 /// </summary>
 internal static class ComplaintList
 {
+    /// <summary>What <c>atRisk=true</c> looks ahead: the next deadline within it (or past), or its warning gone out.</summary>
+    public static readonly TimeSpan AtRiskWithin = TimeSpan.FromMinutes(15);
+
     public static async Task<Results<Ok<IReadOnlyList<ComplaintSummary>>, ValidationProblem, ForbidHttpResult>> Get(
-        HttpContext http, IClusterClient cluster, string? team = null)
+        HttpContext http, IClusterClient cluster, TimeProvider time, string? team = null)
     {
         var user = ConsoleUser.From(http.User);
         if (team is not null && !user.MayActOn(team))
@@ -26,7 +29,7 @@ internal static class ComplaintList
             return TypedResults.Forbid();
         }
 
-        var (query, errors) = Parse(http.Request.Query, user);
+        var (query, errors) = Parse(http.Request.Query, user, time.GetUtcNow());
         if (query is null)
         {
             return ProblemExtensions.Invalid(errors);
@@ -46,7 +49,7 @@ internal static class ComplaintList
     }
 
     /// <summary>The query the parameters ask for, or the errors by parameter.</summary>
-    private static (ComplaintQuery? Query, Dictionary<string, string[]> Errors) Parse(IQueryCollection parameters, ConsoleUser user)
+    private static (ComplaintQuery? Query, Dictionary<string, string[]> Errors) Parse(IQueryCollection parameters, ConsoleUser user, DateTimeOffset now)
     {
         var errors = new Dictionary<string, string[]>();
         string? Text(string name) => parameters.TryGetValue(name, out var value) ? value.ToString() : null;
@@ -73,6 +76,7 @@ internal static class ComplaintList
         var topic = Parsed("topic", ParseEnum<Topic>, "topic is productQuality, service, delivery, easeOfUse, billing or other.");
         var escalated = Parsed("escalated", text => bool.TryParse(text, out var b) ? b : (bool?)null, "escalated is true or false.");
         var dueBefore = Parsed("dueBefore", ParseTime, "dueBefore is an ISO 8601 time between 2000-01-01 and 9999-01-01.");
+        var atRisk = Parsed("atRisk", text => bool.TryParse(text, out var b) ? b : (bool?)null, "atRisk is true or false.");
         var limit = Parsed("limit", text => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= ComplaintQuery.MaxLimit ? n : (int?)null,
             $"limit is a whole number from 1 to {ComplaintQuery.MaxLimit}.");
         ComplaintCursor? cursor = null;
@@ -96,7 +100,7 @@ internal static class ComplaintList
 
         return errors.Count > 0 ? (null, errors) : (new ComplaintQuery(
             Teams: null, status, assignee, priority, Text("channel"), topic, escalated, dueBefore, string.IsNullOrWhiteSpace(search) ? null : search.Trim(),
-            limit ?? ComplaintQuery.DefaultLimit, cursor), errors);
+            limit ?? ComplaintQuery.DefaultLimit, cursor, atRisk == true ? now + AtRiskWithin : null), errors);
     }
 
     private static T? ParseEnum<T>(string text)

@@ -24,7 +24,7 @@ internal static class ComplaintsApi
         complaints.MapGet("/", ComplaintList.Get).WithSummary(
             "One page of complaint rows (text cut to 280 characters, textTruncated), ordered by the next deadline: the caller's team (managers: every team, "
             + "or ?team=). Filters: status (open by default, or one status name), assignee (me, none or a username), priority, channel, topic, escalated, "
-            + "dueBefore, q (customer id or name, or text; case and diacritics ignored). limit (100, at most 500) and cursor (from the Link header); "
+            + "dueBefore, atRisk (due within 15 minutes or past, or warned), q (customer id or name, or text; case and diacritics ignored). limit (100, at most 500) and cursor (from the Link header); "
             + "X-Total-Count gives the rows matching.");
         complaints.MapGet("/{id:guid}", Get).WithSummary("A complaint with its whole timeline.");
 

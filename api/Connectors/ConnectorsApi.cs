@@ -1,6 +1,7 @@
 using Escalation.Api.Problems;
 using System.Text.Json;
 using Escalation.Api.Telemetry;
+using Escalation.Complaints;
 using Escalation.Connectors;
 using Escalation.Directory;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -28,6 +29,7 @@ internal static class ConnectorsApi
         string channel,
         HttpRequest request,
         IClusterClient cluster,
+        ChannelCache channels,
         TimeProvider time,
         IOptions<ConnectorOptions> options,
         IOptions<JsonOptions> json,
@@ -41,7 +43,7 @@ internal static class ConnectorsApi
                 $"The body is larger than {options.Value.MaxBodyBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
         }
 
-        if (await cluster.GetGrain<IDirectoryGrain>(0).GetChannel(channel) is not { } record)
+        if ((await channels.Get()).GetValueOrDefault(channel) is not { } record)
         {
             return TypedResults.Problem($"There is no channel '{channel}'.", statusCode: StatusCodes.Status404NotFound);
         }
@@ -76,7 +78,7 @@ internal static class ConnectorsApi
             return ProblemExtensions.Invalid(errors);
         }
 
-        var result = await cluster.GetGrain<IConnectorMessageGrain>(IConnectorMessageGrain.KeyOf(channel, message.ExternalId)).Ingest(message);
+        var result = await cluster.GetGrain<IComplaintGrain>(ComplaintIds.Of(channel, message.ExternalId)).Ingest(message);
         metrics.ComplaintIngested(channel, message.Public, result);
         var response = new IngestResponse(result.ComplaintId, result.Duplicate, result.Appended);
         return result.Duplicate

@@ -1,5 +1,5 @@
-using Escalation.Complaints;
 using Escalation.Api.Telemetry;
+using Escalation.Complaints;
 using Escalation.Events;
 using Escalation.Improvements;
 using Microsoft.AspNetCore.SignalR;
@@ -7,45 +7,62 @@ using Microsoft.AspNetCore.SignalR;
 namespace Escalation.Api.Console;
 
 /// <summary>
-/// Subscribes this api instance to the cluster's complaint events and pushes each one to the console groups the
-/// contract names, on this instance's own connections. The subscription is a lease renewed every few seconds;
-/// each renewal brings the events this instance missed (while it or the cluster was unreachable), and events
-/// already pushed are recognised by their position and not pushed twice.
+/// Subscribes this api instance to every channel of complaint events and pushes each event to the console groups the
+/// contract names, on this instance's own connections. Each subscription is a lease renewed every few seconds; each
+/// renewal brings the events this instance missed (while it or the cluster was unreachable), and events already pushed
+/// are recognised by their position and not pushed twice. When a channel cannot replay what was missed, every console
+/// of this instance is told to resynchronise (<c>resync</c>).
 /// </summary>
 internal sealed partial class ComplaintEventBridge(
-    IClusterClient cluster, IHubContext<ConsoleHub, IConsoleClient> hub, EscalationMetrics metrics, ILogger<ComplaintEventBridge> logger)
+    IClusterClient cluster, IHubContext<ConsoleHub, IConsoleClient> hub, EscalationMetrics metrics, TimeProvider time, ILogger<ComplaintEventBridge> logger)
     : BackgroundService, IComplaintEventObserver
 {
     private static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(2);
-    private readonly Lock deliveredLock = new();
-    private readonly DeliveredEvents delivered = new();
+    private readonly DeliveredEvents[] delivered = [.. Enumerable.Range(0, EventChannels.Count).Select(_ => new DeliveredEvents())];
 
     // Held for the whole life of the service: the cluster keeps only a weak reference to the observer.
     private IComplaintEventObserver? reference;
 
-    /// <summary>True once this instance receives events; until then it is not ready to serve consoles.</summary>
+    /// <summary>True once every channel has answered; until then this instance is not ready to serve consoles.</summary>
     public bool Subscribed { get; private set; }
 
-    public void OnComplaintEvent(ComplaintEvent complaintEvent)
+    public void OnComplaintEvents(IReadOnlyList<ComplaintEvent> events)
     {
-        lock (deliveredLock)
+        var gaveUp = false;
+        foreach (var complaintEvent in events)
         {
-            if (complaintEvent.Position is not { } position || !delivered.TryAdd(position))
+            if (complaintEvent.Position is not { } position)
             {
-                return;
+                continue;
             }
+
+            var channel = delivered[EventChannels.Of(complaintEvent.Complaint.Team)];
+            lock (channel)
+            {
+                if (!channel.TryAdd(position))
+                {
+                    continue;
+                }
+
+                gaveUp |= channel.TakeGaveUp();
+            }
+
+            metrics.EventPushed(complaintEvent);
+            _ = hub.Clients.Groups(ConsoleGroups.Of(complaintEvent)).Send(complaintEvent).ContinueWith(
+                task => LogPushFailed(logger, task.Exception, complaintEvent.Kind, complaintEvent.Complaint.Id),
+                TaskContinuationOptions.OnlyOnFaulted);
         }
 
-        metrics.EventPushed(complaintEvent);
-        _ = hub.Clients.Groups(ConsoleGroups.Of(complaintEvent)).Send(complaintEvent).ContinueWith(
-            task => LogPushFailed(logger, task.Exception, complaintEvent.Kind, complaintEvent.Complaint.Id),
-            TaskContinuationOptions.OnlyOnFaulted);
+        if (gaveUp)
+        {
+            _ = Resync("Events arrived out of order beyond what this instance tracks.");
+        }
     }
 
     public void OnImprovementOverdue(ImprovementEvent improvementEvent) =>
         _ = hub.Clients.Groups(ConsoleGroups.Of(improvementEvent)).ImprovementOverdue(improvementEvent);
 
-    /// <summary>Ends the lease at once rather than letting it run out, so the cluster stops pushing to a stopped api.</summary>
+    /// <summary>Ends the leases at once rather than letting them run out, so the cluster stops pushing to a stopped api.</summary>
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
@@ -53,7 +70,8 @@ internal sealed partial class ComplaintEventBridge(
         {
             try
             {
-                await cluster.GetGrain<IComplaintEventsGrain>(0).Unsubscribe(reference).AsTask().WaitAsync(TimeSpan.FromSeconds(2), cancellationToken);
+                await Task.WhenAll(Enumerable.Range(0, EventChannels.Count).Select(channel =>
+                    cluster.GetGrain<IComplaintEventsGrain>(channel).Unsubscribe(reference).AsTask())).WaitAsync(TimeSpan.FromSeconds(2), CancellationToken.None);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
@@ -70,23 +88,7 @@ internal sealed partial class ComplaintEventBridge(
             {
                 // Grain interfaces resolve only once the client has reached the cluster.
                 reference ??= cluster.CreateObjectReference<IComplaintEventObserver>(this);
-                EventPosition? position;
-                lock (deliveredLock)
-                {
-                    position = delivered.Contiguous;
-                }
-
-                var subscription = await cluster.GetGrain<IComplaintEventsGrain>(0).Subscribe(reference, position);
-                lock (deliveredLock)
-                {
-                    delivered.Start(subscription.Current);
-                }
-
-                foreach (var missed in subscription.Missed)
-                {
-                    OnComplaintEvent(missed);
-                }
-
+                await Task.WhenAll(Enumerable.Range(0, EventChannels.Count).Select(Renew));
                 Subscribed = true;
                 await Task.Delay(RenewEvery, stoppingToken);
             }
@@ -98,9 +100,48 @@ internal sealed partial class ComplaintEventBridge(
         }
     }
 
+    private async Task Renew(int channel)
+    {
+        var tracker = delivered[channel];
+        EventPosition? position;
+        lock (tracker)
+        {
+            position = tracker.Contiguous;
+        }
+
+        var subscription = await cluster.GetGrain<IComplaintEventsGrain>(channel).Subscribe(reference!, position);
+        lock (tracker)
+        {
+            if (subscription.Gap)
+            {
+                tracker.Resynchronize(subscription.Current);
+            }
+            else
+            {
+                tracker.Start(subscription.Current);
+            }
+        }
+
+        if (subscription.Gap)
+        {
+            await Resync("This instance lost touch with the cluster for longer than events are kept.");
+        }
+
+        OnComplaintEvents(subscription.Missed);
+    }
+
+    private async Task Resync(string reason)
+    {
+        LogResync(logger, reason);
+        await hub.Clients.All.Resync(new ResyncEvent(reason, time.GetUtcNow()));
+    }
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not push {Event} for complaint {ComplaintId}")]
     private static partial void LogPushFailed(ILogger logger, Exception? exception, ComplaintEventKind @event, Guid complaintId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not subscribe to complaint events; retrying")]
     private static partial void LogSubscribeFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Telling every console to resynchronise: {Reason}")]
+    private static partial void LogResync(ILogger logger, string reason);
 }

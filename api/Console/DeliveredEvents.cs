@@ -3,14 +3,18 @@ using Escalation.Events;
 namespace Escalation.Api.Console;
 
 /// <summary>
-/// Which events this api instance has pushed, so that a replayed one is not pushed twice and a renewal asks only
-/// for what is still missing: every event up to <see cref="Contiguous"/> has been pushed, and the few later ones in
-/// <c>ahead</c> (events can arrive out of order). The first subscription says where this instance starts; a new
-/// epoch (the events grain started afresh) counts from its beginning, which this instance missed. Not thread-safe.
+/// Which events of one channel this api instance has pushed, so that a replayed one is not pushed twice and a renewal
+/// asks only for what is still missing: every event up to <see cref="Contiguous"/> has been pushed, and the few later
+/// ones in <c>ahead</c> (events can arrive out of order). The first subscription says where this instance starts; a new
+/// epoch (the channel started afresh) counts from its beginning. What it tracks stays bounded: past
+/// <see cref="MaxAhead"/> events waiting for a gap that never fills, it gives the gap up and says so
+/// (<see cref="TakeGaveUp"/>), for the consoles to resynchronise. Not thread-safe.
 /// </summary>
 internal sealed class DeliveredEvents
 {
+    public const int MaxAhead = 10_000;
     private readonly HashSet<long> ahead = [];
+    private bool gaveUp;
 
     public EventPosition? Contiguous { get; private set; }
 
@@ -48,7 +52,28 @@ internal sealed class DeliveredEvents
         }
 
         Advance();
+        if (ahead.Count > MaxAhead)
+        {
+            Resynchronize(Contiguous with { Sequence = ahead.Max() });
+            gaveUp = true;
+        }
+
         return true;
+    }
+
+    /// <summary>Starts again from <paramref name="current"/>: what came before it is taken as seen (the consoles refetch it).</summary>
+    public void Resynchronize(EventPosition current)
+    {
+        Contiguous = current;
+        ahead.Clear();
+    }
+
+    /// <summary>Whether a gap was given up since the last call.</summary>
+    public bool TakeGaveUp()
+    {
+        var result = gaveUp;
+        gaveUp = false;
+        return result;
     }
 
     private void Advance()

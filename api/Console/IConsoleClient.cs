@@ -31,6 +31,9 @@ public interface IConsoleClient
 
     [HubMethodName("improvementOverdue")]
     Task ImprovementOverdue(ImprovementEvent improvementEvent);
+
+    [HubMethodName("resync")]
+    Task Resync(ResyncEvent resyncEvent);
 }
 
 internal static class ConsoleClientExtensions

@@ -31,7 +31,7 @@ internal static class OpenApiContract
         {
             document.Components ??= new OpenApiComponents();
             document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
-            foreach (var type in new[] { typeof(ComplaintEvent), typeof(ImprovementEvent) })
+            foreach (var type in new[] { typeof(ComplaintEvent), typeof(ImprovementEvent), typeof(Console.ResyncEvent) })
             {
                 var schema = await context.GetOrCreateSchemaAsync(type, null, cancellationToken);
                 if (schema.AllOf is [_, ..] parts)

@@ -1,6 +1,5 @@
 using System.Diagnostics.Metrics;
 using Escalation.Complaints;
-using Escalation.Connectors;
 using Escalation.Events;
 
 namespace Escalation.Api.Telemetry;

@@ -1,17 +1,19 @@
+using Escalation.Caching;
 using Escalation.Grains.Analytics;
 using Escalation.Grains.Complaints;
-using Escalation.Grains.Connectors;
 using Escalation.Grains.Customers;
 using Escalation.Grains.Index;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Escalation.Sla;
 using Orleans.Configuration;
 
 namespace Escalation.Grains;
 
 /// <summary>What every silo of Escalation configures, whichever storage it runs on (the test clusters too).</summary>
-public static class GrainsHosting
+public static partial class GrainsHosting
 {
     /// <summary>The grains' options, idle collection, the storage failure filter, reminders, and the deadline shards started with the silo.</summary>
     public static ISiloBuilder AddEscalationGrains(this ISiloBuilder silo, IConfiguration configuration)
@@ -21,25 +23,40 @@ public static class GrainsHosting
         silo.Configure<GrainCollectionOptions>(options =>
         {
             // One of each per complaint (or per busy hour): let the idle ones go soon, they are cheap to reactivate.
-            Type[] perComplaint = [typeof(ComplaintGrain), typeof(ConnectorMessageGrain), typeof(CustomerGrain), typeof(AnalyticsPageGrain)];
+            Type[] perComplaint = [typeof(ComplaintGrain), typeof(CustomerGrain), typeof(AnalyticsPageGrain)];
             foreach (var type in perComplaint)
             {
                 options.ClassSpecificCollectionAge[type.FullName!] = idle;
             }
         });
         silo.AddIncomingGrainCallFilter<StorageFailureFilter>();
+        silo.Services.AddGrainCache<ISlaPolicyGrain, SlaSettings>(grain => grain.GetSettings().AsTask());
+        silo.AddStartupTask((services, _) => services.GetRequiredService<GrainCache<ISlaPolicyGrain, SlaSettings>>().Get());
+        silo.Services.AddSingleton<AnalyticsBatcher>();
+        silo.Services.AddHostedService(provider => provider.GetRequiredService<AnalyticsBatcher>());
 
         // Reminders bring back the deadline shards (and overdue improvements); a short period makes a deadline that passed
         // during an outage fire within seconds of recovery instead of at the next minute boundary.
         silo.Configure<ReminderOptions>(options => options.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
 
-        // A silo that starts (alone, or after the whole cluster stopped) wakes every shard at once rather than at its next reminder tick.
+        // A silo that starts (alone, or after the whole cluster stopped) wakes every shard at once rather than at its next
+        // reminder tick. A shard that cannot start yet (the cluster is still forming) comes back with its reminder.
         silo.AddStartupTask(async (services, _) =>
         {
             var grains = services.GetRequiredService<IGrainFactory>();
             var shards = services.GetRequiredService<IOptions<EscalationOptions>>().Value.DeadlineShards;
-            await Task.WhenAll(Enumerable.Range(0, shards).Select(shard => grains.GetGrain<IDeadlineShardGrain>(shard).Start().AsTask()));
+            try
+            {
+                await Task.WhenAll(Enumerable.Range(0, shards).Select(shard => grains.GetGrain<IDeadlineShardGrain>(shard).Start().AsTask()));
+            }
+            catch (Exception exception) when (exception is OrleansException or TimeoutException)
+            {
+                ShardsNotStarted(services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(GrainsHosting)), exception);
+            }
         });
         return silo;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Not every deadline shard started with this silo")]
+    private static partial void ShardsNotStarted(ILogger logger, Exception exception);
 }

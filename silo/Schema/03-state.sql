@@ -36,6 +36,7 @@ CREATE TABLE IF NOT EXISTS escalation_complaint
     topic         smallint NOT NULL,
     assignee      text     NULL,
     escalated     boolean  NOT NULL,
+    warned        boolean  NOT NULL,
     search        text     NOT NULL,
     row           bytea    NOT NULL,
 

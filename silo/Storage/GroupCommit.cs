@@ -13,7 +13,6 @@ internal sealed class GroupCommit<TOperation> : IAsyncDisposable
     private readonly Channel<TOperation> queue = Channel.CreateUnbounded<TOperation>(new UnboundedChannelOptions { SingleReader = false });
     private readonly Func<IReadOnlyList<TOperation>, CancellationToken, Task> execute;
     private readonly int maxGroup;
-    private readonly CancellationTokenSource stopping = new();
     private readonly Task[] loops;
 
     public GroupCommit(Func<IReadOnlyList<TOperation>, CancellationToken, Task> execute, int concurrency, int maxGroup)
@@ -33,12 +32,11 @@ internal sealed class GroupCommit<TOperation> : IAsyncDisposable
         return operation.Done.Task;
     }
 
+    /// <summary>Runs what was queued, then stops (safe to call more than once).</summary>
     public async ValueTask DisposeAsync()
     {
         queue.Writer.TryComplete();
         await Task.WhenAll(loops);
-        await stopping.CancelAsync();
-        stopping.Dispose();
     }
 
     private async Task Run()
@@ -53,7 +51,7 @@ internal sealed class GroupCommit<TOperation> : IAsyncDisposable
 
             try
             {
-                await execute(group, stopping.Token);
+                await execute(group, CancellationToken.None);
                 group.ForEach(operation => operation.Done.TrySetResult());
             }
             catch (Exception exception)

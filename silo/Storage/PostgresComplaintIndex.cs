@@ -122,6 +122,11 @@ internal sealed class PostgresComplaintIndex(NpgsqlDataSource database, Serializ
             And("due_ticks <", before.UtcTicks);
         }
 
+        if (query.AtRiskBefore is { } risk)
+        {
+            filter.Append(CultureInfo.InvariantCulture, $" AND (due_ticks < ${Add(parameters, risk.UtcTicks)} OR warned)");
+        }
+
         if (query.Search is { Length: > 0 } search)
         {
             // LIKE's own characters in the search are matched as themselves.

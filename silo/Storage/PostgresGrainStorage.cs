@@ -23,12 +23,12 @@ internal sealed class PostgresGrainStorage : IGrainStorage, IAsyncDisposable
 
     private const string WriteIndex = """
         INSERT INTO escalation_complaint
-            (id, team, shard, wake_ticks, open, status, due_ticks, created_ticks, priority, channel, topic, assignee, escalated, search, row)
-        SELECT $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19 WHERE EXISTS (SELECT 1 FROM s)
+            (id, team, shard, wake_ticks, open, status, due_ticks, created_ticks, priority, channel, topic, assignee, escalated, warned, search, row)
+        SELECT $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20 WHERE EXISTS (SELECT 1 FROM s)
         ON CONFLICT (id) DO UPDATE SET team = excluded.team, shard = excluded.shard, wake_ticks = excluded.wake_ticks, open = excluded.open,
             status = excluded.status, due_ticks = excluded.due_ticks, created_ticks = excluded.created_ticks, priority = excluded.priority,
             channel = excluded.channel, topic = excluded.topic, assignee = excluded.assignee, escalated = excluded.escalated,
-            search = excluded.search, row = excluded.row
+            warned = excluded.warned, search = excluded.search, row = excluded.row
         """;
 
     private const string Delete = "DELETE FROM escalation_state WHERE state_name = $1 AND grain_id = $2 AND version = $3 RETURNING 1";
@@ -142,7 +142,7 @@ internal sealed class PostgresGrainStorage : IGrainStorage, IAsyncDisposable
         With(command, indexed.Open, (short)row.Status, row.NextDueAt?.UtcTicks ?? long.MaxValue, row.CreatedAt.UtcTicks, (short)row.Priority, row.Channel,
             (short)row.Topic);
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)row.Assignee ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-        return With(command, indexed.Escalated, indexed.Search, write.RowBytes!);
+        return With(command, indexed.Escalated, indexed.Warned, indexed.Search, write.RowBytes!);
     }
 
     private static NpgsqlBatchCommand With(NpgsqlBatchCommand command, params object[] values)

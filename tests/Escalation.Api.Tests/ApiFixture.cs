@@ -36,20 +36,7 @@ public sealed class ApiFixture : ApiDriver, IAsyncLifetime
     {
         var siloPort = ApiHost.FreePort();
         GatewayPort = ApiHost.FreePort();
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Cluster:SiloPort"] = $"{siloPort}",
-            ["Cluster:GatewayPort"] = $"{GatewayPort}",
-            ["Cluster:PrimarySiloPort"] = $"{siloPort}",
-        });
-        builder.UseOrleans(orleans => orleans
-            .UseEmbeddedDefault(builder.Configuration)
-            .AddEscalationGrains(builder.Configuration)
-            .UseFakeClock(Clock));
-        silo = builder.Build();
-        await silo.StartAsync();
+        silo = await StartSilo(siloPort, GatewayPort, Clock);
 
         (api, var address) = await StartApi(GatewayPort, loginsPerMinute: 10_000, Clock);
         Connect(address);
@@ -79,6 +66,26 @@ public sealed class ApiFixture : ApiDriver, IAsyncLifetime
     }
 
     public override TimeProvider Time => Clock;
+
+    /// <summary>A silo of the embedded default in this process, its grain timers and reminders on <paramref name="clock"/>.</summary>
+    public static async Task<IHost> StartSilo(int siloPort, int gatewayPort, FakeTimeProvider clock)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Cluster:SiloPort"] = $"{siloPort}",
+            ["Cluster:GatewayPort"] = $"{gatewayPort}",
+            ["Cluster:PrimarySiloPort"] = $"{siloPort}",
+        });
+        builder.UseOrleans(orleans => orleans
+            .UseEmbeddedDefault(builder.Configuration)
+            .AddEscalationGrains(builder.Configuration)
+            .UseFakeClock(clock));
+        var silo = builder.Build();
+        await silo.StartAsync();
+        return silo;
+    }
 
     /// <summary>Moves the clock on, then has the deadline shards read what fell due (see <see cref="DeadlineShards"/>).</summary>
     public async Task Advance(TimeSpan by)

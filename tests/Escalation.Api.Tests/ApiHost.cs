@@ -20,14 +20,19 @@ public static class ApiHost
         factory.UseKestrel(port);
         factory.StartServer();
         var address = new Uri($"http://127.0.0.1:{port}");
+        await WaitReady(address);
+        return (factory, address);
+    }
+
+    /// <summary>Returns once the api at <paramref name="address"/> answers <c>/health/ready</c> with 200.</summary>
+    public static async Task WaitReady(Uri address)
+    {
         using var http = new HttpClient { BaseAddress = address };
         while ((await http.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode != HttpStatusCode.OK)
         {
             // Readiness depends on the cluster connection and the directory seeding, which signal nothing we could await.
             await Task.Delay(50);
         }
-
-        return (factory, address);
     }
 
     public static int FreePort()

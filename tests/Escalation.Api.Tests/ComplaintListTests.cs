@@ -94,8 +94,12 @@ public sealed class ComplaintListTests(ApiFixture fixture)
         Assert.Equal([delivery, billing, other], await Ids(manager, $"q={team}-customer"));
         Assert.Empty(await Ids(manager, "escalated=true"));
 
-        // The P1 misses its first response; acknowledging the escalation takes it off the list again.
-        await fixture.Advance(TimeSpan.FromMinutes(15));
+        // The P1 is warned of (at risk, as the billing complaint, due in an hour, is not yet), then misses its first response;
+        // acknowledging the escalation takes it off the escalated list again.
+        Assert.Empty(await Ids(manager, "atRisk=true"));
+        await fixture.Advance(TimeSpan.FromMinutes(12));
+        Assert.Equal([delivery], await Ids(manager, "atRisk=true"));
+        await fixture.Advance(TimeSpan.FromMinutes(3));
         Assert.Equal([delivery], await Ids(manager, "escalated=true"));
         (await manager.PostAsJsonAsync($"/api/complaints/{delivery}/escalation/acknowledge", new { })).EnsureSuccessStatusCode();
         Assert.Empty(await Ids(manager, "escalated=true"));

@@ -7,8 +7,8 @@ namespace Escalation.Api.Tests;
 [Collection(ApiCollection.Name)]
 public sealed class ConnectorIngestionTests(ApiFixture fixture)
 {
-    private static string Body(string externalId, string? text = null, string? extra = null) =>
-        $$"""{"externalId":"{{externalId}}","customer":{"id":"x:{{externalId}}","name":"John Smith"},"text":{{JsonSerializer.Serialize(text ?? "My parcel arrived damaged and nobody answers.")}}{{extra}}}""";
+    private static string Body(string externalId, string? text = null, string? extra = null, string? customer = null) =>
+        $$"""{"externalId":"{{externalId}}","customer":{"id":"{{customer ?? $"x:{externalId}"}}","name":"John Smith"},"text":{{JsonSerializer.Serialize(text ?? "My parcel arrived damaged and nobody answers.")}}{{extra}}}""";
 
     private static string NewId() => "m-" + Guid.NewGuid().ToString("N");
 
@@ -73,9 +73,10 @@ public sealed class ConnectorIngestionTests(ApiFixture fixture)
     public async Task A_follow_up_joins_its_complaint_and_an_unknown_reference_opens_a_new_one()
     {
         var first = NewId();
+        var customer = $"x:{first}";
         var id = (await (await fixture.PostSigned("facebook", Body(first))).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("complaintId").GetGuid();
 
-        var reply = await fixture.PostSigned("facebook", Body(NewId(), "Still waiting!", $$""","inReplyTo":"{{first}}" """));
+        var reply = await fixture.PostSigned("facebook", Body(NewId(), "Still waiting!", $$""","inReplyTo":"{{first}}" """, customer));
         Assert.Equal(HttpStatusCode.Accepted, reply.StatusCode);
         var appended = await reply.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(appended.GetProperty("appended").GetBoolean());
@@ -91,6 +92,14 @@ public sealed class ConnectorIngestionTests(ApiFixture fixture)
         Assert.False(opened.GetProperty("appended").GetBoolean());
         var orphanComplaint = await agent.GetFromJsonAsync<JsonElement>($"/api/complaints/{opened.GetProperty("complaintId").GetGuid()}");
         Assert.Equal("nobody-knows", orphanComplaint.GetProperty("inReplyTo").GetString());
+
+        // Another customer naming the message does not join that customer's complaint: the reply opens its own.
+        var stranger = await fixture.PostSigned("facebook", Body(NewId(), "Mine too!", $$""","inReplyTo":"{{first}}" """, "x:someone-else"));
+        var own = await stranger.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.False(own.GetProperty("appended").GetBoolean());
+        Assert.NotEqual(id, own.GetProperty("complaintId").GetGuid());
+        Assert.Single((await agent.GetFromJsonAsync<JsonElement>($"/api/complaints/{id}")).GetProperty("timeline").EnumerateArray(),
+            e => e.GetProperty("type").GetString() == "customerMessage");
     }
 
     [Fact]

@@ -46,4 +46,23 @@ public sealed class DeliveredEventsTests
         Assert.Equal(new EventPosition(Second, 3), delivered.Contiguous);
         Assert.False(delivered.TryAdd(new(Second, 3)));
     }
+
+    [Fact]
+    public void A_gap_that_never_fills_is_given_up_and_what_is_tracked_stays_bounded()
+    {
+        var delivered = new DeliveredEvents();
+        delivered.Start(new(First, 0));
+        for (var sequence = 2L; sequence <= DeliveredEvents.MaxAhead + 1; sequence++)
+        {
+            Assert.True(delivered.TryAdd(new(First, sequence)));
+        }
+
+        Assert.False(delivered.TakeGaveUp());
+        Assert.True(delivered.TryAdd(new(First, DeliveredEvents.MaxAhead + 2)));
+        Assert.True(delivered.TakeGaveUp());
+        Assert.False(delivered.TakeGaveUp());
+        Assert.Equal(new EventPosition(First, DeliveredEvents.MaxAhead + 2), delivered.Contiguous);
+        Assert.False(delivered.TryAdd(new(First, 1)));
+        Assert.True(delivered.TryAdd(new(First, DeliveredEvents.MaxAhead + 3)));
+    }
 }

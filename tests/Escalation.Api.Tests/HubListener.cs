@@ -12,6 +12,7 @@ public sealed class HubListener : IAsyncDisposable
         ["complaintCreated", "complaintAssigned", "complaintUpdated", "complaintResolved", "slaWarning", "complaintEscalated"];
 
     private readonly EventLog<(string Name, JsonElement Payload)> log = new();
+    private readonly EventLog<JsonElement> resyncs = new();
 
     private HubListener(HubConnection connection) => Connection = connection;
 
@@ -28,6 +29,7 @@ public sealed class HubListener : IAsyncDisposable
             connection.On<JsonElement>(name, payload => listener.log.Add((name, payload.Clone())));
         }
 
+        connection.On<JsonElement>("resync", payload => listener.resyncs.Add(payload.Clone()));
         await connection.StartAsync();
         return listener;
     }
@@ -37,6 +39,9 @@ public sealed class HubListener : IAsyncDisposable
 
     public async Task<JsonElement> WaitFor(string name, Guid complaintId, Func<JsonElement, bool>? match = null, TimeSpan? patience = null) =>
         (await log.WaitFor(e => e.Name == name && IdOf(e.Payload) == complaintId && (match?.Invoke(e.Payload) ?? true), patience)).Payload;
+
+    /// <summary>The first <c>resync</c> the console was sent, received already or awaited.</summary>
+    public Task<JsonElement> WaitForResync(TimeSpan patience) => resyncs.WaitFor(_ => true, patience);
 
     public async ValueTask DisposeAsync() => await Connection.DisposeAsync();
 

@@ -203,3 +203,9 @@ export interface Improvement {
   createdBy: string;
   overdueSince: string | null;
 }
+
+/** @schema ResyncEvent */
+export interface ResyncEvent {
+  reason: string;
+  at: string;
+}

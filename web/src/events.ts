@@ -12,7 +12,7 @@ export const EVENT_NAMES = [
 ] as const;
 
 /** The other events, each with its own payload. */
-export const OTHER_EVENT_NAMES = ["improvementOverdue"] as const;
+export const OTHER_EVENT_NAMES = ["improvementOverdue", "resync"] as const;
 
 export type EventName = (typeof EVENT_NAMES)[number];
 export type OtherEventName = (typeof OTHER_EVENT_NAMES)[number];

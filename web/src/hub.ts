@@ -37,6 +37,8 @@ export function useConsoleHub(
       connection.on(name, (event: ConsoleEvent) => handlers.current.onEvent(name, event));
     }
     connection.on("improvementOverdue" satisfies OtherEventName, (event: ImprovementEvent) => handlers.current.onImprovementOverdue(event));
+    // The api may have missed events (it lost touch with the cluster): fetch the current state, as after a reconnection.
+    connection.on("resync" satisfies OtherEventName, () => handlers.current.onConnected());
     connection.onreconnecting(() => setState("reconnecting"));
     connection.onreconnected(() => {
       setState("connected");

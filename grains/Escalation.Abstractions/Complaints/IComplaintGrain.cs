@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace Escalation.Complaints;
 
 /// <summary>
@@ -10,6 +12,17 @@ public interface IComplaintGrain : IGrainWithGuidKey
 {
     /// <summary>Creates the complaint, or returns it unchanged with <c>Duplicate</c> when it exists.</summary>
     ValueTask<CreateResult> Create(NewComplaint message);
+
+    /// <summary>
+    /// Takes a connector message (this grain's id is <see cref="ComplaintIds.Of"/> the message): opens this complaint, or,
+    /// for a follow-up whose earlier message belongs to an open complaint of the same customer, adds it to that one.
+    /// The same message again changes nothing and answers as the first time did.
+    /// </summary>
+    ValueTask<IngestResult> Ingest(NewComplaint message);
+
+    /// <summary>The complaint this message joined, or is (also while it is being created); null when none.</summary>
+    [AlwaysInterleave]
+    ValueTask<ComplaintThread?> Thread();
 
     /// <summary>Null when no complaint was created under this id.</summary>
     ValueTask<ComplaintDetails?> GetDetails();

@@ -1,12 +1,14 @@
+using Escalation.Caching;
 using Orleans.Concurrency;
 
 namespace Escalation.Directory;
 
 /// <summary>
 /// Users, connector channels and the teams they name (one per cluster, key 0). A team exists once a user or a
-/// channel names it; putting or deleting a user keeps the team grains' membership in step.
+/// channel names it; putting or deleting a user keeps the team grains' membership in step. Api instances cache the
+/// channels (<see cref="GrainCache{TGrain, TContent}"/>); a change of a channel answers once every cache dropped it.
 /// </summary>
-public interface IDirectoryGrain : IGrainWithIntegerKey
+public interface IDirectoryGrain : IWatchedGrain
 {
     [ReadOnly]
     ValueTask<UserRecord?> GetUser(string username);

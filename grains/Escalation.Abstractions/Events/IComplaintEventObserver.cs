@@ -3,7 +3,8 @@ namespace Escalation.Events;
 /// <summary>Receives complaint events; the api implements it and forwards them to SignalR.</summary>
 public interface IComplaintEventObserver : IGrainObserver
 {
-    void OnComplaintEvent(ComplaintEvent complaintEvent);
+    /// <summary>Events of one channel, in order.</summary>
+    void OnComplaintEvents(IReadOnlyList<ComplaintEvent> events);
 
     void OnImprovementOverdue(Improvements.ImprovementEvent improvementEvent);
 }

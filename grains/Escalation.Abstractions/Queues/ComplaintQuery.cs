@@ -8,6 +8,8 @@ namespace Escalation.Queues;
 /// A page of complaints to list: the teams (null: every team), the status (null: every open one), the filters of the
 /// contract, how many rows at most, and where the previous page ended (<see cref="ComplaintCursor"/>). Rows come in the
 /// contract's order: the next deadline first (those without one last), then when they were written, then by id.
+/// <see cref="AtRiskBefore"/> keeps the rows at risk: their next deadline falls before it (or has passed), or its
+/// warning has gone out.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record ComplaintQuery(
@@ -21,7 +23,8 @@ public sealed record ComplaintQuery(
     [property: Id(7)] DateTimeOffset? DueBefore = null,
     [property: Id(8)] string? Search = null,
     [property: Id(9)] int Limit = ComplaintQuery.DefaultLimit,
-    [property: Id(10)] ComplaintCursor? After = null)
+    [property: Id(10)] ComplaintCursor? After = null,
+    [property: Id(11)] DateTimeOffset? AtRiskBefore = null)
 {
     public const int DefaultLimit = 100;
     public const int MaxLimit = 500;

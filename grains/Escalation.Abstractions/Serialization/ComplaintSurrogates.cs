@@ -86,6 +86,17 @@ public sealed class ComplaintFactConverter : IConverter<ComplaintFact, Complaint
 }
 
 [GenerateSerializer, Immutable]
+public readonly record struct ComplaintThreadSurrogate(Guid ComplaintId, string CustomerId);
+
+[RegisterConverter]
+public sealed class ComplaintThreadConverter : IConverter<ComplaintThread, ComplaintThreadSurrogate>
+{
+    public ComplaintThread ConvertFromSurrogate(in ComplaintThreadSurrogate surrogate) => new(surrogate.ComplaintId, surrogate.CustomerId);
+
+    public ComplaintThreadSurrogate ConvertToSurrogate(in ComplaintThread value) => new(value.ComplaintId, value.CustomerId);
+}
+
+[GenerateSerializer, Immutable]
 public readonly record struct TransitionNotAllowedSurrogate(string Message);
 
 /// <summary>The domain's refusal of a transition reaches the caller as itself, with its reason (the api answers 409).</summary>

@@ -63,3 +63,14 @@ public sealed class SlaTermsConverter : IConverter<SlaTerms, SlaTermsSurrogate>
 
     public SlaTermsSurrogate ConvertToSurrogate(in SlaTerms value) => new(value.Policy, value.Calendar);
 }
+
+[GenerateSerializer, Immutable]
+public readonly record struct SlaSettingsSurrogate(IReadOnlyDictionary<Priority, SlaPolicy> Policies, IReadOnlyList<BusinessCalendar> Calendars);
+
+[RegisterConverter]
+public sealed class SlaSettingsConverter : IConverter<SlaSettings, SlaSettingsSurrogate>
+{
+    public SlaSettings ConvertFromSurrogate(in SlaSettingsSurrogate surrogate) => new(surrogate.Policies, surrogate.Calendars);
+
+    public SlaSettingsSurrogate ConvertToSurrogate(in SlaSettings value) => new(value.Policies, value.Calendars);
+}

@@ -1,7 +1,12 @@
+using Escalation.Caching;
+
 namespace Escalation.Sla;
 
-/// <summary>The SLA policies per priority and the business calendars (one per cluster, key 0).</summary>
-public interface ISlaPolicyGrain : IGrainWithIntegerKey
+/// <summary>
+/// The SLA policies per priority and the business calendars (one per cluster, key 0). Silos cache them where complaints
+/// are created (<see cref="Caching.GrainCache{TGrain, TContent}"/>); a change answers once every cache dropped its copy.
+/// </summary>
+public interface ISlaPolicyGrain : IWatchedGrain
 {
     ValueTask<IReadOnlyDictionary<Priority, SlaPolicy>> GetPolicies();
 
@@ -13,5 +18,6 @@ public interface ISlaPolicyGrain : IGrainWithIntegerKey
     /// <exception cref="ArgumentException">The calendar is invalid, or is the built-in 24x7.</exception>
     ValueTask SetCalendar(BusinessCalendar calendar);
 
-    ValueTask<SlaTerms> GetTerms(Priority priority);
+    /// <summary>Everything new complaints take their terms from.</summary>
+    ValueTask<SlaSettings> GetSettings();
 }

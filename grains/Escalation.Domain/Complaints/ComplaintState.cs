@@ -43,6 +43,12 @@ public sealed class ComplaintState
 
     public List<TimelineEntry> Timeline { get; set; } = [];
 
+    /// <summary>
+    /// For a customer's follow-up that joined another complaint: that complaint, and its customer. The follow-up's own id
+    /// then holds no complaint; it only remembers where the message went.
+    /// </summary>
+    public ComplaintThread? JoinedTo { get; set; }
+
     /// <summary>The instant the host has arranged to wake the complaint at (null: none arranged).</summary>
     public DateTimeOffset? WakeAt { get; set; }
 
@@ -50,3 +56,6 @@ public sealed class ComplaintState
 
     public SlaClock? Clock(SlaClockKind kind) => Clocks.Find(c => c.Kind == kind);
 }
+
+/// <summary>The complaint a connector message belongs to, and whose it is.</summary>
+public sealed record ComplaintThread(Guid ComplaintId, string CustomerId);

@@ -10,12 +10,13 @@ namespace Escalation.Grains.Analytics;
 /// computes the report from them: the work grows with the days and the facts in them, never with all complaints.
 /// </summary>
 [StatelessWorker]
-public sealed class AnalyticsReaderGrain : Grain, IAnalyticsReaderGrain
+public sealed class AnalyticsReaderGrain(AnalyticsBatcher pending) : Grain, IAnalyticsReaderGrain
 {
     public async ValueTask<AnalyticsReport> Report(string? team, Period period) => (await ReportWithAnswers(team, period)).Report;
 
     public async ValueTask<ReportWithAnswers> ReportWithAnswers(string? team, Period period)
     {
+        await pending.Flush();
         var teams = await Teams(team);
         var facts = await Facts(teams, new Period(period.Previous.From, period.To));
         var answers = await Answers(teams, period);

@@ -1,5 +1,7 @@
+using Escalation.Caching;
 using Escalation.Complaints;
 using Escalation.Customers;
+using Escalation.Grains.Analytics;
 using Escalation.Sla;
 using Escalation.Teams;
 using Escalation.Triage;
@@ -16,9 +18,14 @@ namespace Escalation.Grains.Complaints;
 public sealed class ComplaintGrain(
     [PersistentState("complaint", StorageNames.Escalation)] IPersistentState<ComplaintState> state,
     IGrainRuntime runtime,
+    GrainCache<ISlaPolicyGrain, SlaSettings> sla,
+    AnalyticsBatcher analytics,
     IOptions<EscalationOptions> options) : Grain, IComplaintGrain
 {
     private Complaint? complaint;
+
+    // The message being ingested here, so that a follow-up arriving meanwhile joins this complaint rather than opening another.
+    private NewComplaint? ingesting;
 
     private Complaint C => complaint ??= new Complaint(this.GetPrimaryKey(), state.State, options.Value.AutoCloseAfter);
 
@@ -45,10 +52,41 @@ public sealed class ComplaintGrain(
         var standing = await GrainFactory.GetGrain<ICustomerGrain>(message.Customer.Id)
             .RecordComplaint(C.Id, message.Customer.Name, Complaint.WrittenAt(message.CreatedAt, now));
         var triage = ComplaintTriage.Of(message, standing);
-        var terms = await GrainFactory.GetGrain<ISlaPolicyGrain>(0).GetTerms(triage.Priority);
+        var terms = (await sla.Get()).Terms(triage.Priority);
         var assignee = await GrainFactory.GetGrain<ITeamGrain>(message.Team).AssignNewComplaint();
         return new CreateResult(await Commit(C.Create(message, triage, terms, assignee, now)), Duplicate: false);
     }
+
+    public async ValueTask<IngestResult> Ingest(NewComplaint message)
+    {
+        if (C.Exists || state.State.JoinedTo is not null)
+        {
+            return new IngestResult(state.State.JoinedTo?.ComplaintId ?? C.Id, Duplicate: true, Appended: state.State.JoinedTo is not null);
+        }
+
+        ingesting = message;
+        try
+        {
+            if (await Joined(message) is { } thread)
+            {
+                state.State.JoinedTo = thread;
+                await state.WriteStateAsync();
+                return new IngestResult(thread.ComplaintId, Duplicate: false, Appended: true);
+            }
+
+            return new IngestResult(C.Id, (await Create(message)).Duplicate, Appended: false);
+        }
+        finally
+        {
+            ingesting = null;
+        }
+    }
+
+    public ValueTask<ComplaintThread?> Thread() => ValueTask.FromResult(
+        state.State.JoinedTo
+        ?? (C.Exists ? new ComplaintThread(C.Id, state.State.Origin!.Customer.Id)
+            : ingesting is { InReplyTo: null } pending ? new ComplaintThread(C.Id, pending.Customer.Id)
+            : null));
 
     public ValueTask<ComplaintDetails?> GetDetails() =>
         ValueTask.FromResult(C.Exists ? new ComplaintDetails(Summary(), [.. state.State.Timeline]) : null);
@@ -74,6 +112,31 @@ public sealed class ComplaintGrain(
     public ValueTask<ComplaintSummary> AddCustomerMessage(CustomerMessage message) => Act(now => C.AddCustomerMessage(message, now));
 
     private ComplaintSummary Summary() => ComplaintSummary.Of(C.Id, state.State);
+
+    /// <summary>
+    /// The complaint a follow-up joined: the one its earlier message belongs to, when that is the same customer's and not
+    /// closed; null to open a new complaint (an unknown message, another customer's, or a closed complaint).
+    /// </summary>
+    private async Task<ComplaintThread?> Joined(NewComplaint message)
+    {
+        if (message.InReplyTo is not { } earlier || earlier == message.ExternalId
+            || await GrainFactory.GetGrain<IComplaintGrain>(ComplaintIds.Of(message.Channel, earlier)).Thread() is not { } thread
+            || thread.CustomerId != message.Customer.Id)
+        {
+            return null;
+        }
+
+        try
+        {
+            await GrainFactory.GetGrain<IComplaintGrain>(thread.ComplaintId)
+                .AddCustomerMessage(new CustomerMessage(message.ExternalId, message.Text, message.CreatedAt));
+            return thread;
+        }
+        catch (TransitionNotAllowedException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>Whose load the complaint counts in: its assignee's while it is open.</summary>
     private string? Holder() => state.State.IsOpen ? state.State.Assignee : null;
@@ -120,7 +183,7 @@ public sealed class ComplaintGrain(
             }
 
             var summary = Summary();
-            await ComplaintPublisher.Publish(GrainFactory, summary, changes, now);
+            await ComplaintPublisher.Publish(GrainFactory, analytics, summary, changes, now);
             return summary;
         }
         catch

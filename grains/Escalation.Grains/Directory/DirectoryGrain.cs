@@ -1,4 +1,6 @@
+using Escalation.Caching;
 using Escalation.Directory;
+using Escalation.Grains.Caching;
 using Escalation.Teams;
 
 namespace Escalation.Grains.Directory;
@@ -57,7 +59,16 @@ public sealed class DirectoryGrain(
         var created = !S.Channels.ContainsKey(channel.Name);
         S.Channels[channel.Name] = channel;
         await state.WriteStateAsync();
+        await Watchers.Invalidate(S.Watchers);
         return created;
+    }
+
+    public async ValueTask Watch(ICacheObserver observer, TimeSpan lease)
+    {
+        if (Watchers.Watch(S.Watchers, observer, lease))
+        {
+            await state.WriteStateAsync();
+        }
     }
 
     public ValueTask<IReadOnlyList<string>> GetTeams() =>

@@ -1,4 +1,5 @@
 using Escalation.Directory;
+using Escalation.Grains.Caching;
 
 namespace Escalation.Grains.Directory;
 
@@ -7,4 +8,7 @@ public sealed class DirectoryState
 {
     [Id(0)] public Dictionary<string, UserRecord> Users { get; set; } = [];
     [Id(1)] public Dictionary<string, ChannelRecord> Channels { get; set; } = [];
+
+    /// <summary>The caches of the channels (in every api instance), told of each change.</summary>
+    [Id(2)] public List<Watcher> Watchers { get; set; } = [];
 }

@@ -6,15 +6,16 @@ using Orleans.Utilities;
 namespace Escalation.Grains.Events;
 
 /// <summary>
-/// Fans complaint events out to the subscribed api instances, each of which pushes them to its own SignalR
-/// connections. It keeps the events of the last <see cref="EscalationOptions.EventReplayWindow"/> in memory and
-/// replays them to a subscriber that renews after missing some, also to one that last saw an earlier activation
-/// (the whole cluster restarted): delivery to a client is one-way and silently lost while it is disconnected.
+/// One channel of complaint events, fanned out to the subscribed api instances, each of which pushes them to its own
+/// SignalR connections. It keeps the events of the last <see cref="EscalationOptions.EventReplayWindow"/> (at most
+/// <see cref="MaxReplayed"/>) in memory and replays them to a subscriber that renews after missing some; a subscriber
+/// that missed more than that, or last saw an earlier activation (its silo died, the cluster restarted), is told of the
+/// gap. Delivery to a client is one-way and silently lost while it is disconnected.
 /// </summary>
 public sealed class ComplaintEventsGrain(IGrainRuntime runtime, IOptions<EscalationOptions> options, ILogger<ComplaintEventsGrain> logger)
     : Grain, IComplaintEventsGrain
 {
-    private const int MaxReplayed = 10_000;
+    public const int MaxReplayed = 10_000;
     private readonly ObserverManager<IComplaintEventObserver> observers = new(options.Value.SubscriptionLifetime, logger);
     private readonly Queue<(DateTimeOffset At, ComplaintEvent Event)> recent = new();
     private readonly Guid epoch = Guid.NewGuid();
@@ -24,9 +25,17 @@ public sealed class ComplaintEventsGrain(IGrainRuntime runtime, IOptions<Escalat
     {
         observers.Subscribe(observer, observer);
         Forget();
-        IReadOnlyList<ComplaintEvent> missed = seen is null ? []
-            : [.. recent.Select(entry => entry.Event).Where(e => seen.Epoch != epoch || e.Position!.Sequence > seen.Sequence)];
-        return ValueTask.FromResult(new EventSubscription(new EventPosition(epoch, sequence), missed));
+        var oldest = recent.Count > 0 ? recent.Peek().Event.Position!.Sequence : sequence + 1;
+        var current = new EventPosition(epoch, sequence);
+        if (seen is null)
+        {
+            return ValueTask.FromResult(new EventSubscription(current, []));
+        }
+
+        // Missed what is no longer kept: events of an earlier activation, or of this one before the oldest kept.
+        var gap = seen.Epoch != epoch || seen.Sequence + 1 < oldest;
+        IReadOnlyList<ComplaintEvent> missed = [.. recent.Select(entry => entry.Event).Where(e => seen.Epoch != epoch || e.Position!.Sequence > seen.Sequence)];
+        return ValueTask.FromResult(new EventSubscription(current, missed, gap));
     }
 
     public ValueTask Unsubscribe(IComplaintEventObserver observer)
@@ -35,12 +44,17 @@ public sealed class ComplaintEventsGrain(IGrainRuntime runtime, IOptions<Escalat
         return ValueTask.CompletedTask;
     }
 
-    public ValueTask Publish(ComplaintEvent complaintEvent)
+    public ValueTask Publish(IReadOnlyList<ComplaintEvent> events)
     {
-        var stamped = complaintEvent with { Position = new EventPosition(epoch, ++sequence) };
-        recent.Enqueue((runtime.TimeProvider.GetUtcNow(), stamped));
+        var now = runtime.TimeProvider.GetUtcNow();
+        IReadOnlyList<ComplaintEvent> stamped = [.. events.Select(e => e with { Position = new EventPosition(epoch, ++sequence) })];
+        foreach (var e in stamped)
+        {
+            recent.Enqueue((now, e));
+        }
+
         Forget();
-        observers.Notify(observer => observer.OnComplaintEvent(stamped));
+        observers.Notify(observer => observer.OnComplaintEvents(stamped));
         return ValueTask.CompletedTask;
     }
 

@@ -72,7 +72,7 @@ public sealed class ImprovementGrain(
 
         if (overdue)
         {
-            await GrainFactory.GetGrain<IComplaintEventsGrain>(0).PublishImprovementOverdue(new ImprovementEvent(now, improvement));
+            await GrainFactory.GetGrain<IComplaintEventsGrain>(EventChannels.Of(improvement.OwnerTeam ?? "")).PublishImprovementOverdue(new ImprovementEvent(now, improvement));
         }
 
         Alarm.ArmTimer(next, now);

@@ -6,6 +6,9 @@ namespace Escalation.Grains.Index;
 public sealed record IndexedComplaint(ComplaintSummary Row, int Shard, DateTimeOffset? WakeAt, bool Escalated, string Search)
 {
     public bool Open => Row.IsOpen;
+
+    /// <summary>Whether the warning of the next deadline has gone out (the deadline still running, missed or not).</summary>
+    public bool Warned => Row is { IsOpen: true, NextDueAt: not null, NextWarningAt: null };
 }
 
 /// <summary>Turns a stored complaint state into its index row; the grain storages call it on every write.</summary>

@@ -26,19 +26,16 @@ public sealed partial class DeadlineShardGrain(
     private readonly Dictionary<Guid, DateTimeOffset> woken = [];
     private readonly HashSet<Task> waking = [];
     private IGrainTimer? timer;
+    private bool reminded;
 
     private EscalationOptions Options => options.Value;
 
     private DateTimeOffset Now => runtime.TimeProvider.GetUtcNow();
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (await this.GetReminder(ReminderName, cancellationToken) is null)
-        {
-            await this.RegisterOrUpdateReminder(ReminderName, Options.ReminderPeriod, Options.ReminderPeriod, cancellationToken);
-        }
-
         this.RegisterGrainTimer(Poll, new GrainTimerCreationOptions(TimeSpan.Zero, Options.WakePollInterval) { KeepAlive = true, Interleave = true });
+        return Task.CompletedTask;
     }
 
     public async ValueTask Start()
@@ -52,6 +49,7 @@ public sealed partial class DeadlineShardGrain(
 
     private async Task Poll()
     {
+        await EnsureReminder();
         var now = Now;
         var due = await index.Due((int)this.GetPrimaryKeyLong(), now + Options.WakeLookahead, max: 20_000);
         foreach (var wake in due)
@@ -120,6 +118,32 @@ public sealed partial class DeadlineShardGrain(
         }
     }
 
+    /// <summary>
+    /// Registers the reminder that brings the shard back, once; until the reminder service answers (a cluster still
+    /// forming after a restart), every poll tries again.
+    /// </summary>
+    private async Task EnsureReminder()
+    {
+        if (reminded)
+        {
+            return;
+        }
+
+        try
+        {
+            if (await this.GetReminder(ReminderName) is null)
+            {
+                await this.RegisterOrUpdateReminder(ReminderName, Options.ReminderPeriod, Options.ReminderPeriod);
+            }
+
+            reminded = true;
+        }
+        catch (Exception exception) when (exception is OrleansException or TimeoutException)
+        {
+            LogReminderFailed(logger, exception);
+        }
+    }
+
     private static void Forget(Dictionary<Guid, DateTimeOffset> entries, DateTimeOffset before)
     {
         foreach (var id in entries.Where(entry => entry.Value <= before).Select(entry => entry.Key).ToList())
@@ -127,6 +151,9 @@ public sealed partial class DeadlineShardGrain(
             entries.Remove(id);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not register the deadline shard's reminder yet; trying again")]
+    private static partial void LogReminderFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not wake complaint {ComplaintId}; trying again shortly")]
     private static partial void LogWakeFailed(ILogger logger, Exception exception, Guid complaintId);

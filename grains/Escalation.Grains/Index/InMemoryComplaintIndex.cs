@@ -100,7 +100,7 @@ public sealed class InMemoryComplaintIndex(ComplaintProjection projection) : ICo
                 var set = query.Status is ComplaintStatus.Resolved or ComplaintStatus.Closed ? done : open;
                 var filtered = query with { After = null, Limit = 0 };
                 var unfiltered = query.Status is null && query.Assignee is null && query.Priority is null && query.Channel is null && query.Topic is null
-                    && query.Escalated is null && query.DueBefore is null && search is null;
+                    && query.Escalated is null && query.DueBefore is null && query.AtRiskBefore is null && search is null;
                 var total = unfiltered ? set.Count : set.Count(key => Matches(byKey[key], filtered, search));
                 var after = query.After is { } cursor ? RowKey.Of(cursor) : (RowKey?)null;
                 var from = after is { } start && start.CompareTo(RowKey.Last) < 0 ? set.GetViewBetween(start, RowKey.Last) : set;
@@ -132,6 +132,7 @@ public sealed class InMemoryComplaintIndex(ComplaintProjection projection) : ICo
                 && (query.Topic is null || row.Topic == query.Topic)
                 && (query.Escalated is null || indexed.Escalated == query.Escalated)
                 && (query.DueBefore is null || row.NextDueAt < query.DueBefore)
+                && (query.AtRiskBefore is null || row.NextDueAt < query.AtRiskBefore || indexed.Warned)
                 && (search is null || indexed.Search.Contains(search, StringComparison.Ordinal));
         }
     }

@@ -1,3 +1,5 @@
+using Escalation.Caching;
+using Escalation.Grains.Caching;
 using Escalation.Sla;
 
 namespace Escalation.Grains.Sla;
@@ -25,7 +27,7 @@ public sealed class SlaPolicyGrain(
 
         ThrowIfAny(errors);
         S.Policies[priority] = policy;
-        await state.WriteStateAsync();
+        await Store();
     }
 
     public ValueTask<IReadOnlyList<BusinessCalendar>> GetCalendars() =>
@@ -42,14 +44,25 @@ public sealed class SlaPolicyGrain(
 
         ThrowIfAny(errors);
         S.Calendars[calendar.Name] = calendar;
-        await state.WriteStateAsync();
+        await Store();
     }
 
-    public ValueTask<SlaTerms> GetTerms(Priority priority)
+    public ValueTask<SlaSettings> GetSettings() =>
+        ValueTask.FromResult(new SlaSettings(new Dictionary<Priority, SlaPolicy>(S.Policies), [.. S.Calendars.Values]));
+
+    public async ValueTask Watch(ICacheObserver observer, TimeSpan lease)
     {
-        var policy = S.Policies[priority];
-        var calendar = S.Calendars.GetValueOrDefault(policy.Calendar) ?? BusinessCalendar.AlwaysOpen;
-        return ValueTask.FromResult(new SlaTerms(policy, calendar));
+        if (Watchers.Watch(S.Watchers, observer, lease))
+        {
+            await state.WriteStateAsync();
+        }
+    }
+
+    /// <summary>Stores a change, and answers once every cache of the settings dropped its copy.</summary>
+    private async Task Store()
+    {
+        await state.WriteStateAsync();
+        await Watchers.Invalidate(S.Watchers);
     }
 
     private static void ThrowIfAny(List<string> errors)

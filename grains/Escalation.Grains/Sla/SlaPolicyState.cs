@@ -1,3 +1,4 @@
+using Escalation.Grains.Caching;
 using Escalation.Sla;
 
 namespace Escalation.Grains.Sla;
@@ -9,4 +10,7 @@ public sealed class SlaPolicyState
 
     /// <summary>Calendars defined by admins; the built-in 24x7 is never stored.</summary>
     [Id(1)] public Dictionary<string, BusinessCalendar> Calendars { get; set; } = [];
+
+    /// <summary>The caches of the settings (in every silo), told of each change.</summary>
+    [Id(2)] public List<Watcher> Watchers { get; set; } = [];
 }

@@ -25,7 +25,7 @@ public sealed class DurableFixture : ApiDriver, IAsyncLifetime
 
     public List<(int SiloPort, int GatewayPort)> Endpoints { get; } = [];
 
-    public List<SiloProcess> Silos { get; } = [];
+    public List<ServiceProcess> Silos { get; } = [];
 
     public HubListener Supervisor { get; private set; } = null!;
 
@@ -85,7 +85,7 @@ public sealed class DurableFixture : ApiDriver, IAsyncLifetime
     {
         // Together, as after a power cut: each new silo supersedes its own stale row in the membership table.
         Silos.Clear();
-        Silos.AddRange(await Task.WhenAll(Endpoints.Select(endpoint => SiloProcess.Start(ConnectionString, endpoint.SiloPort, endpoint.GatewayPort))));
+        Silos.AddRange(await Task.WhenAll(Endpoints.Select(endpoint => ServiceProcess.StartSilo(ConnectionString, endpoint.SiloPort, endpoint.GatewayPort))));
     }
 
     public async Task DisposeAsync()

@@ -51,7 +51,7 @@ public sealed class DurableProfileTests(DurableFixture fixture)
         }
 
         fixture.Silos[1].Dispose();
-        fixture.Silos[1] = await SiloProcess.Start(fixture.ConnectionString, fixture.Endpoints[1].SiloPort, fixture.Endpoints[1].GatewayPort);
+        fixture.Silos[1] = await ServiceProcess.StartSilo(fixture.ConnectionString, fixture.Endpoints[1].SiloPort, fixture.Endpoints[1].GatewayPort);
     }
 
     [Fact]

@@ -40,7 +40,7 @@ public sealed class ClusterFixture : IAsyncLifetime, IDisposable
         Cluster = builder.Build();
         await Cluster.DeployAsync();
         subscription = Client.CreateObjectReference<IComplaintEventObserver>(Events);
-        await Client.GetGrain<IComplaintEventsGrain>(0).Subscribe(subscription, seen: null);
+        await Subscribe(subscription);
         renewal = RenewSubscription(subscription);
     }
 
@@ -53,6 +53,9 @@ public sealed class ClusterFixture : IAsyncLifetime, IDisposable
 
     public void Dispose() => stopping.Dispose();
 
+    private async Task Subscribe(IComplaintEventObserver observer) =>
+        await Task.WhenAll(Enumerable.Range(0, EventChannels.Count).Select(channel => Client.GetGrain<IComplaintEventsGrain>(channel).Subscribe(observer, seen: null).AsTask()));
+
     /// <summary>The subscription is a lease (a minute of real time), renewed as the api renews its own.</summary>
     private async Task RenewSubscription(IComplaintEventObserver observer)
     {
@@ -61,7 +64,7 @@ public sealed class ClusterFixture : IAsyncLifetime, IDisposable
         {
             while (await every.WaitForNextTickAsync(stopping.Token))
             {
-                await Client.GetGrain<IComplaintEventsGrain>(0).Subscribe(observer, seen: null);
+                await Subscribe(observer);
             }
         }
         catch (OperationCanceledException)

@@ -11,7 +11,13 @@ public sealed class EventRecorder : IComplaintEventObserver
     private readonly EventLog<ComplaintEvent> log = new();
     private readonly EventLog<ImprovementEvent> overdue = new();
 
-    public void OnComplaintEvent(ComplaintEvent complaintEvent) => log.Add(complaintEvent);
+    public void OnComplaintEvents(IReadOnlyList<ComplaintEvent> events)
+    {
+        foreach (var complaintEvent in events)
+        {
+            log.Add(complaintEvent);
+        }
+    }
 
     public void OnImprovementOverdue(ImprovementEvent improvementEvent) => overdue.Add(improvementEvent);
 

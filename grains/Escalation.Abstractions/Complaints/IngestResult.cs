@@ -1,4 +1,4 @@
-namespace Escalation.Connectors;
+namespace Escalation.Complaints;
 
 /// <summary>
 /// Where a message went: a new complaint, or (<see cref="Appended"/>) an earlier one it follows up.
