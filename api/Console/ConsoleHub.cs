@@ -11,7 +11,7 @@ namespace Escalation.Api.Console;
 /// connects. Joining puts the connection in its groups and counts an agent as online for assignment.
 /// </summary>
 [Authorize(Policies.Agent)]
-internal sealed class ConsoleHub(IClusterClient cluster, EscalationMetrics metrics) : Hub<IConsoleClient>
+internal sealed class ConsoleHub(IClusterClient cluster, ConsoleSessions sessions, EscalationMetrics metrics) : Hub<IConsoleClient>
 {
     public const string Path = "/hubs/console";
 
@@ -29,11 +29,13 @@ internal sealed class ConsoleHub(IClusterClient cluster, EscalationMetrics metri
         }
 
         metrics.ConnectionOpened();
+        sessions.Opened(Context);
     }
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
         metrics.ConnectionClosed();
+        sessions.Closed(Context);
         var user = ConsoleUser.From(Context.User!);
         if (user.Team is { } team)
         {

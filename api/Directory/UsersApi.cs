@@ -24,7 +24,7 @@ internal static class UsersApi
         TypedResults.Ok((await cluster.GetGrain<IDirectoryGrain>(0).GetUsers()).Select(View).ToArray());
 
     private static async Task<Results<Created<UserView>, Ok<UserView>, ValidationProblem, ProblemHttpResult>> PutUser(
-        string username, PutUserRequest request, IClusterClient cluster)
+        string username, PutUserRequest request, IClusterClient cluster, UserStamps stamps)
     {
         var directory = cluster.GetGrain<IDirectoryGrain>(0);
         var existing = await directory.GetUser(username);
@@ -65,12 +65,14 @@ internal static class UsersApi
         }
 
         var user = new UserRecord(username, role, request.Team, request.Password is { } password ? PasswordHasher.Hash(password) : existing!.PasswordHash);
-        return await directory.PutUser(user)
+        var created = await directory.PutUser(user);
+        stamps.Forget(username);
+        return created
             ? TypedResults.Created($"/api/users/{username}", View(user))
             : TypedResults.Ok(View(user));
     }
 
-    private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DeleteUser(string username, IClusterClient cluster)
+    private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DeleteUser(string username, IClusterClient cluster, UserStamps stamps)
     {
         var directory = cluster.GetGrain<IDirectoryGrain>(0);
         if (await directory.GetUser(username) is not { } user)
@@ -84,6 +86,7 @@ internal static class UsersApi
         }
 
         await directory.DeleteUser(username);
+        stamps.Forget(username);
         return TypedResults.NoContent();
     }
 

@@ -113,7 +113,7 @@ public sealed class AccessTests(ApiFixture fixture)
     [Fact]
     public async Task Too_many_logins_from_one_address_are_refused_with_retry_after()
     {
-        var (api, address) = await ApiFixture.StartApi(fixture.GatewayPort, loginsPerMinute: 3, fixture.Clock);
+        var (api, address) = await fixture.StartAnotherApi(new Dictionary<string, string> { ["Escalation:RateLimits:LoginsPerMinute"] = "3" });
         await using var _ = api;
         using var http = new HttpClient { BaseAddress = address };
         var statuses = new List<HttpStatusCode>();

@@ -3,6 +3,7 @@ extern alias silo;
 using Escalation.Tests.Shared;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
@@ -49,7 +50,7 @@ public sealed class ApiFixture : ApiDriver, IAsyncLifetime
         silo = builder.Build();
         await silo.StartAsync();
 
-        (api, var address) = await StartApi(GatewayPort, loginsPerMinute: 10_000, Clock);
+        (api, var address) = await StartApi(GatewayPort, Clock);
         Connect(address);
         Agent = await HubListener.Connect(BaseAddress, await Token("agent1"));
         Supervisor = await HubListener.Connect(BaseAddress, await Token("supervisor1"));
@@ -78,15 +79,29 @@ public sealed class ApiFixture : ApiDriver, IAsyncLifetime
 
     public override TimeProvider Time => Clock;
 
-    /// <summary>Another api instance on the same cluster and clock, ready to serve.</summary>
-    public static Task<(WebApplicationFactory<Program> Api, Uri BaseAddress)> StartApi(int gatewayPort, int loginsPerMinute, TimeProvider clock) =>
-        ApiHost.Start(
-            new Dictionary<string, string>
-            {
-                ["Cluster:GatewayPort"] = $"{gatewayPort}",
-                ["Escalation:RateLimits:LoginsPerMinute"] = $"{loginsPerMinute}",
-            },
-            clock);
+    /// <summary>The cluster as the api sees it, for what no endpoint shows.</summary>
+    public IClusterClient Cluster => api!.Services.GetRequiredService<IClusterClient>();
+
+    /// <summary>Another api instance on the same cluster and clock, ready to serve; login limits out of the way unless <paramref name="settings"/> set them.</summary>
+    private static Task<(WebApplicationFactory<Program> Api, Uri BaseAddress)> StartApi(int gatewayPort, TimeProvider clock, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var all = new Dictionary<string, string>
+        {
+            ["Cluster:GatewayPort"] = $"{gatewayPort}",
+            ["Escalation:RateLimits:LoginsPerMinute"] = "10000",
+            ["Escalation:RateLimits:LoginsPerMinutePerAccount"] = "10000",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            all[key] = value;
+        }
+
+        return ApiHost.Start(all, clock);
+    }
+
+    /// <summary>A second api instance on this fixture's cluster and clock.</summary>
+    public Task<(WebApplicationFactory<Program> Api, Uri BaseAddress)> StartAnotherApi(IReadOnlyDictionary<string, string>? settings = null) =>
+        StartApi(GatewayPort, Clock, settings);
 }
 
 [CollectionDefinition(Name)]
