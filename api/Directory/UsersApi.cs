@@ -49,9 +49,9 @@ internal static class UsersApi
             errors["team"] = [$"A team name is {Names.Rule}."];
         }
 
-        if (request.Password is null ? existing is null : request.Password.Length < 4)
+        if (request.Password is null ? existing is null : request.Password.Length < PasswordHasher.MinimumLength)
         {
-            errors["password"] = ["A new user needs a password of at least 4 characters."];
+            errors["password"] = [$"A new password is at least {PasswordHasher.MinimumLength} characters."];
         }
 
         if (errors.Count > 0)

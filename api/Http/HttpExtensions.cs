@@ -11,6 +11,7 @@ internal static class HttpExtensions
     {
         builder.Services.ConfigureHttpJsonOptions(options => JsonSetup.Apply(options.SerializerOptions));
         builder.Services.Configure<ConnectorOptions>(builder.Configuration.GetSection(ConnectorOptions.SectionName));
+        builder.Services.AddSingleton<ConnectorGate>();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1024 * 1024);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddOpenApi(OpenApiContract.Configure);
