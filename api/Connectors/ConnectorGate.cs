@@ -20,10 +20,24 @@ internal sealed class ConnectorGate(
     IOptions<JsonOptions> json,
     [FromKeyedServices(ConnectorsApi.RateLimit)] RateLimitExtensions.KeyedLimit budget)
 {
-    /// <summary>An authentic request: its channel, its body as received, and when it came.</summary>
-    public sealed record Verified(ChannelRecord Channel, byte[] Body, DateTimeOffset Now);
+    /// <summary>An authentic request: its channel, its body as <typeparamref name="T"/>, and when it came.</summary>
+    public sealed record Verified<T>(ChannelRecord Channel, T Body, DateTimeOffset Now);
 
-    public async Task<(Verified? Request, ProblemHttpResult? Refusal)> Verify(string channel, HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>The authentic request with its body as <typeparamref name="T"/> (<paramref name="what"/> names it in a 400), or the refusal.</summary>
+    public async Task<(Verified<T>? Request, ProblemHttpResult? Refusal)> Read<T>(string channel, HttpRequest request, string what, CancellationToken cancellationToken)
+        where T : class
+    {
+        var (verified, refusal) = await Verify(channel, request, cancellationToken);
+        if (verified is null)
+        {
+            return (null, refusal);
+        }
+
+        var (body, malformed) = Parse<T>(verified.Body, what);
+        return body is null ? (null, malformed) : (new Verified<T>(verified.Channel, body, verified.Now), null);
+    }
+
+    private async Task<(Verified<byte[]>? Request, ProblemHttpResult? Refusal)> Verify(string channel, HttpRequest request, CancellationToken cancellationToken)
     {
         var limit = options.Value.MaxBodyBytes;
         if (await ReadBody(request, limit, cancellationToken) is not { } body)
@@ -45,11 +59,11 @@ internal sealed class ConnectorGate(
             return (null, TypedResults.Problem(rejection, statusCode: StatusCodes.Status401Unauthorized));
         }
 
-        return budget.Refuse(record.Name, request.HttpContext.Response) is { } tooMany ? (null, tooMany) : (new Verified(record, body, now), null);
+        return budget.Refuse(record.Name, request.HttpContext.Response) is { } tooMany ? (null, tooMany) : (new Verified<byte[]>(record, body, now), null);
     }
 
     /// <summary>The body as <typeparamref name="T"/>, or the 400 that says why it is not one.</summary>
-    public (T? Value, ProblemHttpResult? Refusal) Parse<T>(byte[] body, string what) where T : class
+    private (T? Value, ProblemHttpResult? Refusal) Parse<T>(byte[] body, string what) where T : class
     {
         try
         {

@@ -28,19 +28,13 @@ internal static class ConnectorsApi
         EscalationMetrics metrics,
         CancellationToken cancellationToken)
     {
-        var (verified, refusal) = await gate.Verify(channel, request, cancellationToken);
+        var (verified, refusal) = await gate.Read<ConnectorBody>(channel, request, "a complaint", cancellationToken);
         if (verified is null)
         {
             return refusal!;
         }
 
-        var (parsed, malformed) = gate.Parse<ConnectorBody>(verified.Body, "a complaint");
-        if (parsed is null)
-        {
-            return malformed!;
-        }
-
-        var (message, errors) = ConnectorRequest.Validate(parsed, verified.Channel, verified.Now);
+        var (message, errors) = ConnectorRequest.Validate(verified.Body, verified.Channel, verified.Now);
         if (message is null)
         {
             return ProblemExtensions.Invalid(errors);
