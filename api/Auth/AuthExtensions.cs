@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
@@ -14,7 +15,7 @@ internal static class AuthExtensions
     /// Bearer tokens signed with <c>Escalation:Auth:SigningKey</c>, or in the embedded default without one with the
     /// cluster's random key; any other profile refuses to start without a key of at least 32 characters, and every
     /// profile refuses a key published in this repository. A token counts only while its user exists with the stamp
-    /// it was issued under.
+    /// it was issued under. An external OpenID Connect provider may sign users in too (<see cref="ExternalSignIn"/>).
     /// </summary>
     public static WebApplicationBuilder AddEscalationAuth(this WebApplicationBuilder builder)
     {
@@ -25,7 +26,9 @@ internal static class AuthExtensions
         }
 
         builder.Services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.SectionName));
-        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        var authentication = builder.Services.AddAuthentication().AddJwtBearer();
+        var scheme = ExternalSignIn.Add(authentication, builder.Configuration, JwtBearerDefaults.AuthenticationScheme, TokenOf);
+        builder.Services.Configure<AuthenticationOptions>(options => options.DefaultScheme = scheme);
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<IOptions<AuthOptions>, SigningKey, TimeProvider>((jwt, auth, key, time) =>
             {
@@ -42,7 +45,7 @@ internal static class AuthExtensions
                     // Lifetimes are checked on the api's own clock, the one that issues tokens.
                     LifetimeValidator = (notBefore, expires, _, parameters) => IsCurrent(notBefore, expires, time.GetUtcNow().UtcDateTime, parameters.ClockSkew),
                 };
-                jwt.Events = new JwtBearerEvents { OnMessageReceived = ReadTokenOutsideTheHeader, OnTokenValidated = RequireCurrentStamp };
+                jwt.Events = new JwtBearerEvents { OnMessageReceived = ReadToken, OnTokenValidated = RequireCurrentStamp };
             });
         builder.Services.AddAuthorization(Policies.Add);
         builder.Services.AddSingleton<SigningKey>();
@@ -64,14 +67,24 @@ internal static class AuthExtensions
         }
     }
 
-    private static Task ReadTokenOutsideTheHeader(MessageReceivedContext context)
+    private static Task ReadToken(MessageReceivedContext context)
     {
-        var request = context.HttpContext.Request;
-        if (Array.Exists(QueryTokenPaths, path => request.Path.StartsWithSegments(path)))
+        context.Token = TokenOf(context.HttpContext);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The bearer token of the Authorization header, or on paths whose clients cannot set one, of the query or the dashboard's cookie.</summary>
+    private static string? TokenOf(HttpContext http)
+    {
+        var request = http.Request;
+        const string bearer = "Bearer ";
+        if (request.Headers.Authorization.FirstOrDefault() is { } header && header.StartsWith(bearer, StringComparison.OrdinalIgnoreCase))
         {
-            context.Token = request.Query["access_token"].FirstOrDefault() ?? request.Cookies[DashboardExtensions.TokenCookie];
+            return header[bearer.Length..].Trim();
         }
 
-        return Task.CompletedTask;
+        return Array.Exists(QueryTokenPaths, path => request.Path.StartsWithSegments(path))
+            ? request.Query["access_token"].FirstOrDefault() ?? request.Cookies[DashboardExtensions.TokenCookie]
+            : null;
     }
 }

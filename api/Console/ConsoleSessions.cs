@@ -24,7 +24,9 @@ internal sealed partial class ConsoleSessions(UserStamps stamps, ILogger<Console
         using var timer = new PeriodicTimer(CheckEvery);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            foreach (var session in connections.Values.GroupBy(context => (User: Name(context), Stamp: context.User?.FindFirstValue(ConsoleUser.StampClaim))))
+            // The provider of an externally signed-in user ends their sessions; the directory does not know them.
+            var local = connections.Values.Where(context => context.User?.HasClaim(claim => claim.Type == ExternalSignIn.ProviderClaim) != true);
+            foreach (var session in local.GroupBy(context => (User: Name(context), Stamp: context.User?.FindFirstValue(ConsoleUser.StampClaim))))
             {
                 try
                 {
