@@ -52,6 +52,12 @@ public static class EscalationSilo
             .UseAdoNetReminderService(options => (options.Invariant, options.ConnectionString) = (Invariant, connectionString));
     }
 
+    /// <summary>TLS between silos and with api instances, when <c>Cluster:Tls</c> names a certificate (<see cref="Cluster.ClusterCertificate"/>).</summary>
+    public static ISiloBuilder UseClusterTls(this ISiloBuilder silo, IConfiguration configuration) =>
+        Cluster.ClusterCertificate.Load(configuration) is { } certificate
+            ? silo.UseTls(certificate, options => Cluster.ClusterCertificate.RequireSame(options, certificate))
+            : silo;
+
     /// <summary>The grains' options and the reminder settings every profile shares.</summary>
     public static ISiloBuilder AddEscalationGrains(this ISiloBuilder silo, IConfiguration configuration)
     {

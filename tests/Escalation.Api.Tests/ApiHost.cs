@@ -21,8 +21,10 @@ public static class ApiHost
         factory.StartServer();
         var address = new Uri($"http://127.0.0.1:{port}");
         using var http = new HttpClient { BaseAddress = address };
+        var deadline = DateTime.UtcNow.AddSeconds(60);
         while ((await http.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode != HttpStatusCode.OK)
         {
+            Assert.True(DateTime.UtcNow < deadline, $"the api at {address} was not ready within 60 s");
             // Readiness depends on the cluster connection and the directory seeding, which signal nothing we could await.
             await Task.Delay(50);
         }
