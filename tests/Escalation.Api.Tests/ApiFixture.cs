@@ -79,8 +79,10 @@ public sealed class ApiFixture : ApiDriver, IAsyncLifetime
 
     public override TimeProvider Time => Clock;
 
-    /// <summary>The cluster as the api sees it, for what no endpoint shows.</summary>
-    public IClusterClient Cluster => api!.Services.GetRequiredService<IClusterClient>();
+    /// <summary>The api's services: its endpoints, and the cluster as it sees it, for what no endpoint shows.</summary>
+    public IServiceProvider Services => api!.Services;
+
+    public IClusterClient Cluster => Services.GetRequiredService<IClusterClient>();
 
     /// <summary>Another api instance on the same cluster and clock, ready to serve; login limits out of the way unless <paramref name="settings"/> set them.</summary>
     private static Task<(WebApplicationFactory<Program> Api, Uri BaseAddress)> StartApi(int gatewayPort, TimeProvider clock, IReadOnlyDictionary<string, string>? settings = null)
