@@ -18,21 +18,22 @@ public sealed class LoginTests(ApiFixture fixture)
         async Task<TimeSpan> Median(string username)
         {
             var times = new List<TimeSpan>();
-            for (var i = 0; i < 3; i++)
+            for (var i = 0; i < 5; i++)
             {
                 var watch = Stopwatch.StartNew();
                 Assert.Equal(HttpStatusCode.Unauthorized, (await fixture.Anonymous.PostAsJsonAsync("/api/auth/login", new { username, password = "not-the-password" })).StatusCode);
                 times.Add(watch.Elapsed);
             }
 
-            return times.Order().ElementAt(1);
+            return times.Order().ElementAt(2);
         }
 
         var known = await Median("agent2");
         var unknown = await Median("nobody-of-that-name");
 
         // Hashing is most of a login's time (hundreds of milliseconds); skipping it for unknown names made them ~100x faster.
-        Assert.True(unknown > known / 2, $"unknown user {unknown.TotalMilliseconds} ms, wrong password {known.TotalMilliseconds} ms");
+        // A quarter leaves room for a busy machine and still tells the two apart.
+        Assert.True(unknown > known / 4, $"unknown user {unknown.TotalMilliseconds} ms, wrong password {known.TotalMilliseconds} ms");
     }
 
     [Fact]
