@@ -1,4 +1,5 @@
 using Escalation.Api.Analytics;
+using Escalation.Api.Audit;
 using Escalation.Api.Auth;
 using Escalation.Api.Cluster;
 using Escalation.Api.Complaints;
@@ -29,6 +30,7 @@ builder.AddConsoleHub();
 var app = builder.Build();
 
 // Configure the pipeline
+app.UseSecurityHeaders();
 app.UseProblems();
 app.UseWebConsole();
 app.UseAuthentication();
@@ -52,6 +54,7 @@ app.MapGuidanceApi();
 app.MapNpsApi();
 app.MapAnalyticsApi();
 app.MapImprovementsApi();
+app.MapAuditApi();
 app.MapConsoleHub();
 
 app.Run();

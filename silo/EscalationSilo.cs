@@ -54,6 +54,12 @@ public static class EscalationSilo
             .UseAdoNetReminderService(options => (options.Invariant, options.ConnectionString) = (Invariant, providers));
     }
 
+    /// <summary>TLS between silos and with api instances, when <c>Cluster:Tls</c> names a certificate (<see cref="Cluster.ClusterCertificate"/>).</summary>
+    public static ISiloBuilder UseClusterTls(this ISiloBuilder silo, IConfiguration configuration) =>
+        Cluster.ClusterCertificate.Load(configuration) is { } certificate
+            ? silo.UseTls(certificate, options => Cluster.ClusterCertificate.RequireSame(options, certificate))
+            : silo;
+
     private static ClusterEndpointOptions Ports(IConfiguration configuration) =>
         configuration.GetSection(ClusterEndpointOptions.SectionName).Get<ClusterEndpointOptions>() ?? new();
 }

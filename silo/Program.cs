@@ -26,10 +26,11 @@ if (!string.IsNullOrEmpty(connectionString) && !await DatabaseSchema.CheckAsync(
     return 2;
 }
 
-// Configure the Orleans silo: the profile, the grains, and the dashboard's silo side. Its counters are sampled
+// Configure the Orleans silo: the profile, TLS when configured, the grains, and the dashboard's silo side. Its counters are sampled
 // every 10 s, not every second: some of Orleans' own counters walk every activation (100,000s of complaints).
 builder.UseOrleans(silo => silo
     .UseProfile(builder.Configuration)
+    .UseClusterTls(builder.Configuration)
     .AddEscalationGrains(builder.Configuration)
     .AddDashboard(options => options.CounterUpdateIntervalMs = 10_000));
 

@@ -1,5 +1,6 @@
 using Escalation.Analytics;
 using Escalation.Api.Auth;
+using Escalation.Api.Json;
 using Escalation.Api.Problems;
 using Escalation.Triage;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -30,6 +31,14 @@ internal static class AnalyticsApi
     /// <summary>The period asked for, or why it cannot be had.</summary>
     public static (Period? Period, ValidationProblem? Problem) PeriodOf(DateTimeOffset? from, DateTimeOffset? to, TimeProvider time, TimeSpan length)
     {
+        foreach (var (name, bound) in new[] { ("from", from), ("to", to) })
+        {
+            if (bound is { } given && !TimeBounds.Contains(given))
+            {
+                return (null, ProblemExtensions.Invalid(name, TimeBounds.Rule));
+            }
+        }
+
         var end = to ?? time.GetUtcNow();
         var start = from ?? end - length;
         return start >= end || end - start > LongestPeriod

@@ -104,7 +104,17 @@ internal sealed record Digest(AnalyticsReport Report, IReadOnlyList<Digest.Topic
         return page.Append("</body></html>").ToString();
     }
 
-    private static string Quote(string value) => $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+    /// <summary>
+    /// A quoted CSV cell. A cell a spreadsheet would read as a formula (starting with =, +, -, @, tab or CR, as a
+    /// customer's comment may) gets a leading apostrophe, so that it stays text; plain numbers stay numbers.
+    /// </summary>
+    private static string Quote(string value)
+    {
+        var inert = value is [ '=' or '+' or '-' or '@' or '\t' or '\r', ..] && !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
+            ? "'" + value
+            : value;
+        return $"\"{inert.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+    }
 
     private static string Percent(double? share) => share is { } value ? (value * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "";
 

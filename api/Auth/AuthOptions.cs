@@ -5,14 +5,23 @@ internal sealed class AuthOptions
 {
     public const string SectionName = "Escalation:Auth";
 
-    /// <summary>
-    /// Used by the embedded default when no key is configured, so that several api instances accept each other's
-    /// tokens. Every other profile refuses to start without a key of its own.
-    /// </summary>
-    public const string EmbeddedDefaultSigningKey = "escalation-embedded-default-signing-key-not-a-secret";
-
     public const int MinimumSigningKeyLength = 32;
 
+    /// <summary>
+    /// Keys that were ever printed in this repository (documentation, scripts, the old embedded default): whoever
+    /// read them could sign a token of any role, so the api refuses to start with one.
+    /// </summary>
+    public static readonly string[] PublishedKeys =
+    [
+        "at-least-32-characters-of-secret-key",
+        "local-cluster-signing-key-change-me-please",
+        "escalation-embedded-default-signing-key-not-a-secret",
+    ];
+
+    /// <summary>
+    /// The key tokens are signed with. Required outside the embedded default; the embedded default without one uses
+    /// a random key the cluster makes once (<see cref="SigningKey"/>).
+    /// </summary>
     public string? SigningKey { get; set; }
 
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(8);

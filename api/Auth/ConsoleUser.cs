@@ -9,6 +9,7 @@ internal sealed record ConsoleUser(string Username, UserRole Role, string? Team)
     public const string UsernameClaim = "sub";
     public const string RoleClaim = "role";
     public const string TeamClaim = "team";
+    public const string StampClaim = "stamp";
 
     /// <summary>Managers and admins act on every team; agents and supervisors on their own.</summary>
     public bool SeesAllTeams => Role is UserRole.Manager or UserRole.Admin;

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text;
 using Escalation.Api.Json;
 using Escalation.Directory;
 using Microsoft.Extensions.Options;
@@ -8,11 +7,8 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace Escalation.Api.Auth;
 
-internal sealed class TokenIssuer(IOptions<AuthOptions> options, TimeProvider time)
+internal sealed class TokenIssuer(IOptions<AuthOptions> options, SigningKey key, TimeProvider time)
 {
-    public static SymmetricSecurityKey KeyOf(AuthOptions options) =>
-        new(Encoding.UTF8.GetBytes(options.SigningKey ?? throw new InvalidOperationException("No signing key is configured.")));
-
     public string Issue(UserRecord user)
     {
         var now = time.GetUtcNow().UtcDateTime;
@@ -20,6 +16,7 @@ internal sealed class TokenIssuer(IOptions<AuthOptions> options, TimeProvider ti
         {
             new(ConsoleUser.UsernameClaim, user.Username),
             new(ConsoleUser.RoleClaim, JsonSetup.ToCamelCase(user.Role.ToString())),
+            new(ConsoleUser.StampClaim, user.Stamp ?? ""),
         };
         if (user.Team is { } team)
         {
@@ -34,7 +31,8 @@ internal sealed class TokenIssuer(IOptions<AuthOptions> options, TimeProvider ti
             IssuedAt = now,
             NotBefore = now,
             Expires = now + options.Value.TokenLifetime,
-            SigningCredentials = new SigningCredentials(KeyOf(options.Value), SecurityAlgorithms.HmacSha256),
+            SigningCredentials = new SigningCredentials(
+                key.Current ?? throw new InvalidOperationException("The cluster's signing key is not loaded yet."), SecurityAlgorithms.HmacSha256),
         });
     }
 }

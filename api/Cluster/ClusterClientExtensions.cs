@@ -2,6 +2,7 @@ using Escalation.Api.Auth;
 using Escalation.Api.Console;
 using Escalation.Api.Directory;
 using Escalation.Caching;
+using Escalation.Cluster;
 using Escalation.Directory;
 using Escalation.Sla;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -33,6 +34,7 @@ internal static class ClusterClientExtensions
                     .Configure<GatewayOptions>(options => options.GatewayListRefreshPeriod =
                         builder.Configuration.GetValue("Cluster:GatewayListRefreshPeriod", TimeSpan.FromSeconds(10)))
                     .UseAdoNetClustering(options => (options.Invariant, options.ConnectionString) = ("Npgsql", connectionString)))
+            .UseClusterTls(builder.Configuration)
             .AddEscalationDashboard()
             .UseConnectionRetryFilter(async (_, cancellationToken) =>
             {
@@ -47,6 +49,12 @@ internal static class ClusterClientExtensions
         builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: [ReadyTag]);
         return builder;
     }
+
+    /// <summary>TLS to the silos' gateways, when <c>Cluster:Tls</c> names a certificate (<see cref="ClusterCertificate"/>).</summary>
+    private static IClientBuilder UseClusterTls(this IClientBuilder client, IConfiguration configuration) =>
+        ClusterCertificate.Load(configuration) is { } certificate
+            ? client.UseTls(certificate, options => ClusterCertificate.RequireSame(options, certificate))
+            : client;
 
     /// <summary>
     /// In the durable profile, a database that cannot be reached at start is a clear error and a non-zero exit, not

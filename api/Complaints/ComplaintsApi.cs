@@ -37,7 +37,8 @@ internal static class ComplaintsApi
         actions.MapPost("/resume", (Guid id, HttpContext http, IClusterClient cluster) =>
             Act(id, http, cluster, (grain, actor) => grain.ResumeAfterWait(actor))).WithSummary("Ends a wait for the customer; the clocks go on with the time left.");
         actions.MapPost("/resolve", (Guid id, ResolveRequest? request, HttpContext http, IClusterClient cluster) =>
-            Act(id, http, cluster, (grain, actor) => grain.Resolve(request?.Note, actor))).WithSummary("Resolves the complaint.");
+            Act(id, http, cluster, (grain, actor) => grain.Resolve(request?.Note, actor), _ => Task.FromResult(TooLong("note", request?.Note))))
+            .WithSummary("Resolves the complaint; the note is optional, at most 10,000 characters.");
         actions.MapPost("/reopen", (Guid id, HttpContext http, IClusterClient cluster) =>
             Act(id, http, cluster, (grain, actor) => grain.Reopen(actor))).WithSummary("Reopens a resolved complaint with new response and resolution clocks.");
         actions.MapPost("/escalation/acknowledge", (Guid id, HttpContext http, IClusterClient cluster) =>
@@ -122,6 +123,10 @@ internal static class ComplaintsApi
         string.IsNullOrWhiteSpace(text) || text.Length > MaxTextLength
             ? ProblemExtensions.Invalid("text", $"text is required, at most {MaxTextLength} characters.")
             : null;
+
+    /// <summary>The problem with an optional text longer than the limit, or null.</summary>
+    internal static ValidationProblem? TooLong(string field, string? text) =>
+        text is { Length: > MaxTextLength } ? ProblemExtensions.Invalid(field, $"{field} is at most {MaxTextLength} characters.") : null;
 
     internal static ProblemHttpResult NotFound(Guid id) =>
         TypedResults.Problem($"There is no complaint {id}.", statusCode: StatusCodes.Status404NotFound);

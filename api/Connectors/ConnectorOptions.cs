@@ -11,5 +11,9 @@ internal sealed class ConnectorOptions
     /// <summary>How far the signed timestamp may be from the api's clock, either way.</summary>
     public TimeSpan TimestampTolerance { get; set; } = TimeSpan.FromSeconds(300);
 
+    /// <summary>Charged only once a request's signature verified.</summary>
     public int RequestsPerSecondPerChannel { get; set; } = 10_000;
+
+    /// <summary>Checked before the body is read or the signature checked.</summary>
+    public int RequestsPerSecondPerAddress { get; set; } = 10_000;
 }

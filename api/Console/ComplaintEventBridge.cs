@@ -114,7 +114,9 @@ internal sealed partial class ComplaintEventBridge(
         {
             if (subscription.Gap)
             {
-                tracker.Resynchronize(subscription.Current);
+                // What came before the oldest event the channel still keeps is lost (the consoles refetch it); what it
+                // keeps is pushed below.
+                tracker.Resynchronize(subscription.Missed is [{ Position: { } oldest }, ..] ? oldest with { Sequence = oldest.Sequence - 1 } : subscription.Current);
             }
             else
             {

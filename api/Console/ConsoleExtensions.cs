@@ -12,12 +12,15 @@ internal static class ConsoleExtensions
         builder.Services.AddHostedService(services => services.GetRequiredService<ConsolePresence>());
         builder.Services.AddSingleton<ComplaintEventBridge>();
         builder.Services.AddHostedService(services => services.GetRequiredService<ComplaintEventBridge>());
+        builder.Services.AddSingleton<ConsoleSessions>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<ConsoleSessions>());
         return builder;
     }
 
     public static WebApplication MapConsoleHub(this WebApplication app)
     {
-        app.MapHub<ConsoleHub>(ConsoleHub.Path);
+        // An expired token ends its connection too, not only its next request.
+        app.MapHub<ConsoleHub>(ConsoleHub.Path, options => options.CloseOnAuthenticationExpiration = true);
         return app;
     }
 }

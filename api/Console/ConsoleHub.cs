@@ -11,7 +11,7 @@ namespace Escalation.Api.Console;
 /// this api instance renews while the console stays).
 /// </summary>
 [Authorize(Policies.Agent)]
-internal sealed class ConsoleHub(ConsolePresence presence, EscalationMetrics metrics) : Hub<IConsoleClient>
+internal sealed class ConsoleHub(ConsolePresence presence, ConsoleSessions sessions, EscalationMetrics metrics) : Hub<IConsoleClient>
 {
     public const string Path = "/hubs/console";
 
@@ -29,11 +29,13 @@ internal sealed class ConsoleHub(ConsolePresence presence, EscalationMetrics met
         }
 
         metrics.ConnectionOpened();
+        sessions.Opened(Context);
     }
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
         metrics.ConnectionClosed();
+        sessions.Closed(Context);
         var user = ConsoleUser.From(Context.User!);
         if (user.Team is { } team)
         {

@@ -1,3 +1,4 @@
+using Escalation.Api.Audit;
 using Escalation.Api.Problems;
 using Escalation.Api.Auth;
 using Escalation.Directory;
@@ -27,7 +28,7 @@ internal static class ChannelsApi
         TypedResults.Ok((await cluster.GetGrain<IDirectoryGrain>(0).GetChannels()).Select(c => new ChannelView(c.Name, c.Team)).ToArray());
 
     private static async Task<Results<Created<ChannelView>, Ok<ChannelView>, ValidationProblem>> PutChannel(
-        string name, PutChannelRequest request, IClusterClient cluster)
+        string name, PutChannelRequest request, HttpContext http, IClusterClient cluster)
     {
         var errors = new Dictionary<string, string[]>();
         if (!Names.IsValid(name))
@@ -51,7 +52,9 @@ internal static class ChannelsApi
         }
 
         var view = new ChannelView(name, request.Team!);
-        return await cluster.GetGrain<IDirectoryGrain>(0).PutChannel(new ChannelRecord(name, request.Secret!, request.Team!))
+        var created = await cluster.GetGrain<IDirectoryGrain>(0).PutChannel(new ChannelRecord(name, request.Secret!, request.Team!));
+        await http.Audit(created ? "channel.created" : "channel.updated", name, $"team={view.Team}, secret set");
+        return created
             ? TypedResults.Created($"/api/channels/{name}", view)
             : TypedResults.Ok(view);
     }

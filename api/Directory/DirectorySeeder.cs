@@ -7,9 +7,10 @@ namespace Escalation.Api.Directory;
 /// Seeds the directory once the cluster answers. The embedded default gets the demo accounts and channels of
 /// the contract (password <c>ESCALATION_DEMO_PASSWORD</c>, default <c>demo</c>; channel secret
 /// <c>ESCALATION_DEMO_CONNECTOR_SECRET</c>, default <c>dev-secret</c>); any other profile only the bootstrap
-/// admin from <c>Escalation:Bootstrap:AdminPassword</c>. Existing entries are never overwritten.
+/// admin from <c>Escalation:Bootstrap:AdminPassword</c>. Existing entries are never overwritten. It first loads the
+/// cluster's signing key when none is configured, so that a ready api can sign and check tokens.
 /// </summary>
-internal sealed partial class DirectorySeeder(IClusterClient cluster, IConfiguration configuration, ILogger<DirectorySeeder> logger)
+internal sealed partial class DirectorySeeder(IClusterClient cluster, SigningKey signingKey, IConfiguration configuration, ILogger<DirectorySeeder> logger)
     : BackgroundService
 {
     public const string DemoTeam = "care";
@@ -50,6 +51,7 @@ internal sealed partial class DirectorySeeder(IClusterClient cluster, IConfigura
     private async Task Seed()
     {
         var directory = cluster.GetGrain<IDirectoryGrain>(0);
+        await signingKey.Load(directory);
         if (!EscalationProfile.IsEmbeddedDefault(configuration))
         {
             if (configuration["Escalation:Bootstrap:AdminPassword"] is { Length: > 0 } adminPassword && await directory.GetUser("admin") is null)

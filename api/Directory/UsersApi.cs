@@ -1,3 +1,4 @@
+using Escalation.Api.Audit;
 using Escalation.Api.Problems;
 using Escalation.Api.Auth;
 using Escalation.Directory;
@@ -24,7 +25,7 @@ internal static class UsersApi
         TypedResults.Ok((await cluster.GetGrain<IDirectoryGrain>(0).GetUsers()).Select(View).ToArray());
 
     private static async Task<Results<Created<UserView>, Ok<UserView>, ValidationProblem, ProblemHttpResult>> PutUser(
-        string username, PutUserRequest request, IClusterClient cluster)
+        string username, PutUserRequest request, HttpContext http, IClusterClient cluster, UserStamps stamps)
     {
         var directory = cluster.GetGrain<IDirectoryGrain>(0);
         var existing = await directory.GetUser(username);
@@ -49,9 +50,9 @@ internal static class UsersApi
             errors["team"] = [$"A team name is {Names.Rule}."];
         }
 
-        if (request.Password is null ? existing is null : request.Password.Length < 4)
+        if (request.Password is null ? existing is null : request.Password.Length < PasswordHasher.MinimumLength)
         {
-            errors["password"] = ["A new user needs a password of at least 4 characters."];
+            errors["password"] = [$"A new password is at least {PasswordHasher.MinimumLength} characters."];
         }
 
         if (errors.Count > 0)
@@ -65,12 +66,16 @@ internal static class UsersApi
         }
 
         var user = new UserRecord(username, role, request.Team, request.Password is { } password ? PasswordHasher.Hash(password) : existing!.PasswordHash);
-        return await directory.PutUser(user)
+        var created = await directory.PutUser(user);
+        stamps.Forget(username);
+        await http.Audit(created ? "user.created" : "user.updated", username,
+            $"role={user.Role.ToString().ToLowerInvariant()}, team={user.Team ?? "none"}{(request.Password is null ? "" : ", password set")}");
+        return created
             ? TypedResults.Created($"/api/users/{username}", View(user))
             : TypedResults.Ok(View(user));
     }
 
-    private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DeleteUser(string username, IClusterClient cluster)
+    private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DeleteUser(string username, HttpContext http, IClusterClient cluster, UserStamps stamps)
     {
         var directory = cluster.GetGrain<IDirectoryGrain>(0);
         if (await directory.GetUser(username) is not { } user)
@@ -84,6 +89,8 @@ internal static class UsersApi
         }
 
         await directory.DeleteUser(username);
+        stamps.Forget(username);
+        await http.Audit("user.deleted", username);
         return TypedResults.NoContent();
     }
 

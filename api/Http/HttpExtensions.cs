@@ -11,10 +11,37 @@ internal static class HttpExtensions
     {
         builder.Services.ConfigureHttpJsonOptions(options => JsonSetup.Apply(options.SerializerOptions));
         builder.Services.Configure<ConnectorOptions>(builder.Configuration.GetSection(ConnectorOptions.SectionName));
+        builder.Services.AddSingleton<ConnectorGate>();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1024 * 1024);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddOpenApi(OpenApiContract.Configure);
         return builder;
+    }
+
+    /// <summary>
+    /// Nothing the api serves may be framed or sniffed as another type, and pages run only the scripts they were built
+    /// with: the console's own bundle, fetch and its WebSocket to the same origin. The API reference and the Orleans
+    /// dashboard configure themselves with inline scripts, and get those on their paths alone.
+    /// </summary>
+    public static WebApplication UseSecurityHeaders(this WebApplication app)
+    {
+        const string common = "default-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+        const string console = $"{common}; script-src 'self'; style-src 'self' 'unsafe-inline'; font-src 'self'";
+        const string tools = $"{common}; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; font-src 'self' data:";
+        app.Use((context, next) =>
+        {
+            // Set as the response starts: an exception handler clears the headers set before it.
+            context.Response.OnStarting(() =>
+            {
+                var path = context.Request.Path;
+                context.Response.Headers.ContentSecurityPolicy =
+                    path.StartsWithSegments("/scalar") || path.StartsWithSegments(Auth.DashboardExtensions.Path) ? tools : console;
+                context.Response.Headers.XContentTypeOptions = "nosniff";
+                return Task.CompletedTask;
+            });
+            return next(context);
+        });
+        return app;
     }
 
     /// <summary>The web console (built from <c>web/</c> into wwwroot) at <c>/</c>.</summary>

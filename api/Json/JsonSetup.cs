@@ -24,12 +24,14 @@ internal static class JsonSetup
 
     public static string ToCamelCase(string name) => JsonNamingPolicy.CamelCase.ConvertName(name);
 
+    /// <summary>Reads only request bodies: a time outside <see cref="TimeBounds"/> makes the body invalid.</summary>
     private sealed class UtcTimeConverter : JsonConverter<DateTimeOffset>
     {
         public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            DateTimeOffset.TryParse(reader.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value)
-                ? value.ToUniversalTime()
-                : throw new JsonException("Expected an ISO 8601 time such as 2026-11-23T07:30:00.000Z.");
+            !DateTimeOffset.TryParse(reader.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value)
+                ? throw new JsonException("Expected an ISO 8601 time such as 2026-11-23T07:30:00.000Z.")
+                : !TimeBounds.Contains(value) ? throw new JsonException(TimeBounds.Rule)
+                : value.ToUniversalTime();
 
         public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
             writer.WriteStringValue(value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));

@@ -1,3 +1,4 @@
+using Escalation.Api.Audit;
 using Escalation.Api.Problems;
 using Escalation.Api.Auth;
 using Escalation.Sla;
@@ -29,7 +30,7 @@ internal static class SlaApi
     private static async Task<Ok<PolicyView[]>> GetPolicies(IClusterClient cluster) =>
         TypedResults.Ok((await cluster.GetGrain<ISlaPolicyGrain>(0).GetPolicies()).Select(entry => View(entry.Key, entry.Value)).ToArray());
 
-    private static async Task<Results<Ok<PolicyView>, ValidationProblem>> PutPolicy(string priority, PolicyRequest request, IClusterClient cluster)
+    private static async Task<Results<Ok<PolicyView>, ValidationProblem>> PutPolicy(string priority, PolicyRequest request, HttpContext http, IClusterClient cluster)
     {
         if (!PriorityNames.TryParse(priority, out var parsed))
         {
@@ -51,13 +52,15 @@ internal static class SlaApi
             return ProblemExtensions.Invalid("policy", exception.Message);
         }
 
-        return TypedResults.Ok(View(parsed, policy));
+        var view = View(parsed, policy);
+        await http.Audit("policy.updated", priority.ToUpperInvariant(), view.ToString());
+        return TypedResults.Ok(view);
     }
 
     private static async Task<Ok<CalendarView[]>> GetCalendars(IClusterClient cluster) =>
         TypedResults.Ok((await cluster.GetGrain<ISlaPolicyGrain>(0).GetCalendars()).Select(CalendarView.From).ToArray());
 
-    private static async Task<Results<Ok<CalendarView>, ValidationProblem>> PutCalendar(string name, CalendarView.Request request, IClusterClient cluster)
+    private static async Task<Results<Ok<CalendarView>, ValidationProblem>> PutCalendar(string name, CalendarView.Request request, HttpContext http, IClusterClient cluster)
     {
         if (!Directory.Names.IsValid(name))
         {
@@ -79,6 +82,7 @@ internal static class SlaApi
             return ProblemExtensions.Invalid("calendar", exception.Message);
         }
 
+        await http.Audit("calendar.updated", name, $"timeZone={request.TimeZone}");
         return TypedResults.Ok(CalendarView.From(calendar));
     }
 

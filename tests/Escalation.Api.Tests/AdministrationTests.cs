@@ -13,10 +13,10 @@ public sealed class AdministrationTests(ApiFixture fixture)
     public async Task An_admin_creates_a_user_who_can_then_log_in_and_deletes_them()
     {
         using var admin = await fixture.ClientFor("admin");
-        var created = await admin.PutAsJsonAsync("/api/users/agent9", new { role = "agent", team = "care", password = "secret-9" });
+        var created = await admin.PutAsJsonAsync("/api/users/agent9", new { role = "agent", team = "care", password = "secret-9-long-enough" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.Equal("agent", (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("role").GetString());
-        var login = await fixture.Anonymous.PostAsJsonAsync("/api/auth/login", new { username = "agent9", password = "secret-9" });
+        var login = await fixture.Anonymous.PostAsJsonAsync("/api/auth/login", new { username = "agent9", password = "secret-9-long-enough" });
         Assert.Equal("care", (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("team").GetString());
 
         var users = await admin.GetStringAsync(new Uri("/api/users", UriKind.Relative));
@@ -25,11 +25,11 @@ public sealed class AdministrationTests(ApiFixture fixture)
 
         // Changing the role keeps the password when none is given.
         Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync("/api/users/agent9", new { role = "supervisor", team = "care" })).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await fixture.Anonymous.PostAsJsonAsync("/api/auth/login", new { username = "agent9", password = "secret-9" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await fixture.Anonymous.PostAsJsonAsync("/api/auth/login", new { username = "agent9", password = "secret-9-long-enough" })).StatusCode);
 
         Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync(new Uri("/api/users/agent9", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.DeleteAsync(new Uri("/api/users/agent9", UriKind.Relative))).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await fixture.Anonymous.PostAsJsonAsync("/api/auth/login", new { username = "agent9", password = "secret-9" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await fixture.Anonymous.PostAsJsonAsync("/api/auth/login", new { username = "agent9", password = "secret-9-long-enough" })).StatusCode);
     }
 
     [Fact]

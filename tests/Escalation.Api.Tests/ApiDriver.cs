@@ -28,8 +28,12 @@ public abstract class ApiDriver
         Anonymous = new HttpClient { BaseAddress = baseAddress };
     }
 
-    public async Task<string> Token(string username, string password = "demo")
+    /// <summary>The password of the users the fixture made.</summary>
+    protected virtual string Password => "demo";
+
+    public async Task<string> Token(string username, string? password = null)
     {
+        password ??= Password;
         if (!tokens.TryGetValue(username, out var token))
         {
             var response = await Anonymous.PostAsJsonAsync("/api/auth/login", new { username, password });

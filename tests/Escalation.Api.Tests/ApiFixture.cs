@@ -38,7 +38,7 @@ public sealed class ApiFixture : ApiDriver, IAsyncLifetime
         GatewayPort = ApiHost.FreePort();
         silo = await StartSilo(siloPort, GatewayPort, Clock);
 
-        (api, var address) = await StartApi(GatewayPort, loginsPerMinute: 10_000, Clock);
+        (api, var address) = await StartApi(GatewayPort, Clock);
         Connect(address);
         Agent = await HubListener.Connect(BaseAddress, await Token("agent1"));
         Supervisor = await HubListener.Connect(BaseAddress, await Token("supervisor1"));
@@ -94,15 +94,31 @@ public sealed class ApiFixture : ApiDriver, IAsyncLifetime
         await DeadlineShards.Wake(silo!.Services.GetRequiredService<IGrainFactory>());
     }
 
-    /// <summary>Another api instance on the same cluster and clock, ready to serve.</summary>
-    public static Task<(WebApplicationFactory<Program> Api, Uri BaseAddress)> StartApi(int gatewayPort, int loginsPerMinute, TimeProvider clock) =>
-        ApiHost.Start(
-            new Dictionary<string, string>
-            {
-                ["Cluster:GatewayPort"] = $"{gatewayPort}",
-                ["Escalation:RateLimits:LoginsPerMinute"] = $"{loginsPerMinute}",
-            },
-            clock);
+    /// <summary>The api's services: its endpoints, and the cluster as it sees it, for what no endpoint shows.</summary>
+    public IServiceProvider Services => api!.Services;
+
+    public IClusterClient Cluster => Services.GetRequiredService<IClusterClient>();
+
+    /// <summary>Another api instance on the same cluster and clock, ready to serve; login limits out of the way unless <paramref name="settings"/> set them.</summary>
+    public static Task<(WebApplicationFactory<Program> Api, Uri BaseAddress)> StartApi(int gatewayPort, TimeProvider clock, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var all = new Dictionary<string, string>
+        {
+            ["Cluster:GatewayPort"] = $"{gatewayPort}",
+            ["Escalation:RateLimits:LoginsPerMinute"] = "10000",
+            ["Escalation:RateLimits:LoginsPerMinutePerAccount"] = "10000",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            all[key] = value;
+        }
+
+        return ApiHost.Start(all, clock);
+    }
+
+    /// <summary>A second api instance on this fixture's cluster and clock.</summary>
+    public Task<(WebApplicationFactory<Program> Api, Uri BaseAddress)> StartAnotherApi(IReadOnlyDictionary<string, string>? settings = null) =>
+        StartApi(GatewayPort, Clock, settings);
 }
 
 [CollectionDefinition(Name)]

@@ -28,8 +28,10 @@ public static class ApiHost
     public static async Task WaitReady(Uri address)
     {
         using var http = new HttpClient { BaseAddress = address };
+        var deadline = DateTime.UtcNow.AddSeconds(60);
         while ((await http.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode != HttpStatusCode.OK)
         {
+            Assert.True(DateTime.UtcNow < deadline, $"the api at {address} was not ready within 60 s");
             // Readiness depends on the cluster connection and the directory seeding, which signal nothing we could await.
             await Task.Delay(50);
         }

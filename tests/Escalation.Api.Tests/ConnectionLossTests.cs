@@ -21,7 +21,7 @@ public sealed class ConnectionLossTests
     {
         var (siloPort, gatewayPort) = (ApiHost.FreePort(), ApiHost.FreePort());
         var silo = await ApiFixture.StartSilo(siloPort, gatewayPort, clock);
-        var (api, address) = await ApiFixture.StartApi(gatewayPort, loginsPerMinute: 100, clock);
+        var (api, address) = await ApiFixture.StartApi(gatewayPort, clock);
         try
         {
             var token = await Login(address, "manager1");

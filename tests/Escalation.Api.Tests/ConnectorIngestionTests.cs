@@ -195,4 +195,45 @@ public sealed class ConnectorIngestionTests(ApiFixture fixture)
         Assert.Contains("trustpilot", channels, StringComparison.Ordinal);
         Assert.DoesNotContain("second-secret", channels, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Unsigned_junk_spends_its_addresss_budget_and_never_the_channels()
+    {
+        var (api, address) = await fixture.StartAnotherApi(new Dictionary<string, string>
+        {
+            ["Escalation:Connectors:RequestsPerSecondPerChannel"] = "2",
+            ["Escalation:Connectors:RequestsPerSecondPerAddress"] = "30",
+        });
+        await using var _ = api;
+        using var http = new HttpClient { BaseAddress = address };
+        async Task<HttpResponseMessage> Post(string? signature) => await http.SendAsync(Escalation.Connectors.SignedRequest.Create(
+            Escalation.Connectors.SignedRequest.ComplaintsPath("email"), ApiDriver.Secret, System.Text.Encoding.UTF8.GetBytes(Body(NewId())),
+            fixture.Clock.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture), signature));
+
+        for (var i = 0; i < 10; i++)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await Post("sha256=00")).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.Accepted, (await Post(null)).StatusCode);
+        await UntilTooMany(() => Post(null));
+        await UntilTooMany(() => Post("sha256=00"));
+    }
+
+    /// <summary>Repeats the request until it is refused with 429 and Retry-After, as a limit's refusal must be.</summary>
+    private static async Task UntilTooMany(Func<Task<HttpResponseMessage>> post)
+    {
+        for (var i = 0; i < 500; i++)
+        {
+            var response = await post();
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                await ProblemAssert.Is(HttpStatusCode.TooManyRequests, response);
+                Assert.NotNull(response.Headers.RetryAfter);
+                return;
+            }
+        }
+
+        Assert.Fail("never refused");
+    }
 }

@@ -99,7 +99,7 @@ public sealed class LiveAlertTests(ApiFixture fixture)
     [Fact]
     public async Task A_second_api_instance_pushes_the_same_events_to_its_own_consoles()
     {
-        var (second, address) = await ApiFixture.StartApi(fixture.GatewayPort, loginsPerMinute: 100, fixture.Clock);
+        var (second, address) = await fixture.StartAnotherApi();
         await using var _ = second;
         await using var elsewhere = await HubListener.Connect(address, await fixture.Token("supervisor1"));
 

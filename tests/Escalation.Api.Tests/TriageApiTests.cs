@@ -47,18 +47,17 @@ public sealed class TriageApiTests(ApiFixture fixture)
     {
         using var admin = await fixture.ClientFor("admin");
         await admin.PutAsJsonAsync("/api/channels/survey", new { secret = "survey-secret", team = "nps-team" });
-        using var agent = await fixture.ClientFor("agent1");
+        using var manager = await fixture.ClientFor("manager1");
         var scores = new[] { 10, 9, 8, 3 };
         var complaints = new List<JsonElement>();
         foreach (var score in scores)
         {
-            var response = await agent.PostAsJsonAsync("/api/nps", new { customerId = $"mail:nps{score}@example.ee", score, comment = "Arveldus on segane", channel = "survey" });
+            var response = await manager.PostAsJsonAsync("/api/nps", new { customerId = $"mail:nps{score}@example.ee", score, comment = "Arveldus on segane", channel = "survey" });
             Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
             complaints.Add((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("complaintId"));
         }
 
         Assert.Equal([JsonValueKind.Null, JsonValueKind.Null, JsonValueKind.Null, JsonValueKind.String], complaints.Select(c => c.ValueKind));
-        using var manager = await fixture.ClientFor("manager1");
         var detractor = await manager.GetFromJsonAsync<JsonElement>($"/api/complaints/{complaints[3].GetString()}");
         Assert.Equal("nps-team", detractor.GetProperty("team").GetString());
         Assert.Equal("billing", detractor.GetProperty("topic").GetString());
@@ -76,7 +75,7 @@ public sealed class TriageApiTests(ApiFixture fixture)
         Assert.Equal(2, nps.GetProperty("promoters").GetInt32());
         Assert.Equal(1, nps.GetProperty("detractors").GetInt32());
 
-        var invalid = await agent.PostAsJsonAsync("/api/nps", new { customerId = "x", score = 11, channel = "nowhere" });
+        var invalid = await manager.PostAsJsonAsync("/api/nps", new { customerId = "x", score = 11, channel = "nowhere" });
         var problem = await ProblemAssert.Is(HttpStatusCode.BadRequest, invalid);
         Assert.True(problem.GetProperty("errors").TryGetProperty("score", out _));
         Assert.True(problem.GetProperty("errors").TryGetProperty("channel", out _));

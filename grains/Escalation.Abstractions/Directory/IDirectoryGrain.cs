@@ -16,8 +16,17 @@ public interface IDirectoryGrain : IWatchedGrain
     [ReadOnly]
     ValueTask<IReadOnlyList<UserRecord>> GetUsers();
 
-    /// <summary>Creates or replaces a user; returns true when it was created.</summary>
+    /// <summary>
+    /// Creates or replaces a user; returns true when it was created. A new role, team or password hash gives the user a
+    /// new <see cref="UserRecord.Stamp"/>, which ends their tokens.
+    /// </summary>
     ValueTask<bool> PutUser(UserRecord user);
+
+    /// <summary>
+    /// Replaces a password hash by a stronger hash of the same password (on a login), keeping the stamp (or giving one
+    /// to a user who has none); null when the user or their hash changed meanwhile.
+    /// </summary>
+    ValueTask<UserRecord?> UpgradePasswordHash(string username, string expectedHash, string newHash);
 
     /// <summary>Returns false when there was no such user.</summary>
     ValueTask<bool> DeleteUser(string username);
@@ -33,4 +42,10 @@ public interface IDirectoryGrain : IWatchedGrain
 
     [ReadOnly]
     ValueTask<IReadOnlyList<string>> GetTeams();
+
+    /// <summary>
+    /// The key api instances sign tokens with when none is configured (embedded default): random, made once for the
+    /// cluster, so that every api instance of it accepts the others' tokens.
+    /// </summary>
+    ValueTask<string> GetSigningKey();
 }

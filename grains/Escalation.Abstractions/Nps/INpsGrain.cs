@@ -1,10 +1,15 @@
 namespace Escalation.Nps;
 
-/// <summary>The NPS answers of one team (key: the team of the channel the survey came through).</summary>
+/// <summary>
+/// The NPS answers of one team and one UTC day (key: <see cref="KeyOf"/>; the team of the channel the survey came
+/// through), so that recording one never rewrites a team's whole history and a period reads only its days.
+/// </summary>
 public interface INpsGrain : IGrainWithStringKey
 {
+    public static string KeyOf(string team, DateTimeOffset at) => Analytics.ComplaintFact.Bucket(team, at);
+
     ValueTask Record(NpsAnswer answer);
 
-    /// <summary>The answers given in the period, oldest first.</summary>
+    /// <summary>The answers of this day given in the period.</summary>
     ValueTask<IReadOnlyList<NpsAnswer>> Answers(Period period);
 }

@@ -27,18 +27,16 @@ public sealed class AnalyticsReaderGrain(AnalyticsBatcher pending) : Grain, IAna
 
     private async Task<IReadOnlyList<string>> Teams(string? team) => team is not null ? [team] : await GrainFactory.GetGrain<IDirectoryGrain>(0).GetTeams();
 
-    private async Task<List<NpsAnswer>> Answers(IReadOnlyList<string> teams, Period period) =>
-        [.. (await Task.WhenAll(teams.Select(name => GrainFactory.GetGrain<INpsGrain>(name).Answers(period).AsTask()))).SelectMany(list => list)];
+    private async Task<List<NpsAnswer>> Answers(IReadOnlyList<string> teams, Period period)
+    {
+        var buckets = teams.SelectMany(name => period.Days().Select(day => ComplaintFact.Bucket(name, day)));
+        var answers = await Task.WhenAll(buckets.Select(key => GrainFactory.GetGrain<INpsGrain>(key).Answers(period).AsTask()));
+        return [.. answers.SelectMany(list => list).OrderBy(answer => answer.At)];
+    }
 
     private async Task<List<ComplaintFact>> Facts(IReadOnlyList<string> teams, Period period)
     {
-        var days = new List<DateTimeOffset>();
-        for (var day = new DateTimeOffset(period.From.UtcDateTime.Date, TimeSpan.Zero); day < period.To; day = day.AddDays(1))
-        {
-            days.Add(day);
-        }
-
-        var buckets = teams.SelectMany(name => days.Select(day => ComplaintFact.Bucket(name, day)));
+        var buckets = teams.SelectMany(name => period.Days().Select(day => ComplaintFact.Bucket(name, day)));
         return [.. (await Task.WhenAll(buckets.Select(key => GrainFactory.GetGrain<IAnalyticsGrain>(key).Facts(period).AsTask()))).SelectMany(list => list)];
     }
 }

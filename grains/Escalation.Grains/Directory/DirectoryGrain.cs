@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Escalation.Caching;
 using Escalation.Directory;
 using Escalation.Grains.Caching;
@@ -18,6 +19,7 @@ public sealed class DirectoryGrain(
     public async ValueTask<bool> PutUser(UserRecord user)
     {
         var previous = S.Users.GetValueOrDefault(user.Username);
+        user = previous is { Stamp: { Length: > 0 } stamp } && previous == user with { Stamp = stamp } ? previous : user with { Stamp = NewStamp() };
         if (previous is { Team: { } oldTeam } && Membership(previous) is not null && (oldTeam != user.Team || Membership(user) is null))
         {
             await GrainFactory.GetGrain<ITeamGrain>(oldTeam).RemoveMember(user.Username);
@@ -49,6 +51,19 @@ public sealed class DirectoryGrain(
         return true;
     }
 
+    public async ValueTask<UserRecord?> UpgradePasswordHash(string username, string expectedHash, string newHash)
+    {
+        if (S.Users.GetValueOrDefault(username) is not { } user || user.PasswordHash != expectedHash)
+        {
+            return null;
+        }
+
+        user = user with { PasswordHash = newHash, Stamp = string.IsNullOrEmpty(user.Stamp) ? NewStamp() : user.Stamp };
+        S.Users[username] = user;
+        await state.WriteStateAsync();
+        return user;
+    }
+
     public ValueTask<ChannelRecord?> GetChannel(string name) => ValueTask.FromResult(S.Channels.GetValueOrDefault(name));
 
     public ValueTask<IReadOnlyList<ChannelRecord>> GetChannels() =>
@@ -77,6 +92,19 @@ public sealed class DirectoryGrain(
                 .Concat(S.Channels.Values.Select(channel => channel.Team))
                 .Distinct()
                 .Order(StringComparer.Ordinal)]);
+
+    public async ValueTask<string> GetSigningKey()
+    {
+        if (S.SigningKey is null)
+        {
+            S.SigningKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
+            await state.WriteStateAsync();
+        }
+
+        return S.SigningKey;
+    }
+
+    private static string NewStamp() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
     /// <summary>Agents and supervisors belong to their team; managers and admins stand above teams.</summary>
     private static TeamRole? Membership(UserRecord user) => user.Role switch

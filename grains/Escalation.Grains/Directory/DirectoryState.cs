@@ -11,4 +11,6 @@ public sealed class DirectoryState
 
     /// <summary>The caches of the channels (in every api instance), told of each change.</summary>
     [Id(2)] public List<Watcher> Watchers { get; set; } = [];
+
+    [Id(3)] public string? SigningKey { get; set; }
 }

@@ -23,6 +23,8 @@ public sealed class DurableFixture : ApiDriver, IAsyncLifetime
 
     public override TimeProvider Time => TimeProvider.System;
 
+    protected override string Password => "durable-password";
+
     public List<(int SiloPort, int GatewayPort)> Endpoints { get; } = [];
 
     public List<ServiceProcess> Silos { get; } = [];
@@ -53,7 +55,7 @@ public sealed class DurableFixture : ApiDriver, IAsyncLifetime
         {
             ["ConnectionStrings:Escalation"] = ConnectionString,
             ["Escalation:Auth:SigningKey"] = "durable-test-signing-key-of-enough-length",
-            ["Escalation:Bootstrap:AdminPassword"] = "demo",
+            ["Escalation:Bootstrap:AdminPassword"] = Password,
             ["Escalation:RateLimits:LoginsPerMinute"] = "10000",
             ["Cluster:GatewayListRefreshPeriod"] = "00:00:01",
         });
@@ -63,9 +65,9 @@ public sealed class DurableFixture : ApiDriver, IAsyncLifetime
         using var admin = await ClientFor("admin");
         foreach (var (user, body) in new (string, object)[]
         {
-            ("supervisor1", new { role = "supervisor", team = "care", password = "demo" }),
-            ("agent1", new { role = "agent", team = "care", password = "demo" }),
-            ("manager1", new { role = "manager", password = "demo" }),
+            ("supervisor1", new { role = "supervisor", team = "care", password = Password }),
+            ("agent1", new { role = "agent", team = "care", password = Password }),
+            ("manager1", new { role = "manager", password = Password }),
         })
         {
             (await admin.PutAsJsonAsync($"/api/users/{user}", body)).EnsureSuccessStatusCode();

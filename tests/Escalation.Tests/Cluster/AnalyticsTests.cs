@@ -1,6 +1,7 @@
 using Escalation.Analytics;
 using Escalation.Complaints;
 using Escalation.Grains.Analytics;
+using Escalation.Grains.Logs;
 using Escalation.Improvements;
 using Escalation.Nps;
 using Escalation.Sla;
@@ -41,8 +42,8 @@ public sealed class AnalyticsTests(ClusterFixture fixture) : ClusterTest(fixture
         await Complaint(answered).Resolve(null, Agent);
         await Advance(TimeSpan.FromMinutes(60));
         await Complaint(neglected).Resolve(null, Agent);
-        await Client.GetGrain<INpsGrain>(TeamName).Record(new NpsAnswer("web:1", 10, null, "web", start.AddMinutes(1), null));
-        await Client.GetGrain<INpsGrain>(TeamName).Record(new NpsAnswer("web:2", 2, "Slow refund", "web", start.AddMinutes(2), null));
+        await Client.GetGrain<INpsGrain>(INpsGrain.KeyOf(TeamName, start)).Record(new NpsAnswer("web:1", 10, null, "web", start.AddMinutes(1), null));
+        await Client.GetGrain<INpsGrain>(INpsGrain.KeyOf(TeamName, start)).Record(new NpsAnswer("web:2", 2, "Slow refund", "web", start.AddMinutes(2), null));
 
         var report = await Client.GetGrain<IAnalyticsReaderGrain>(0).Report(TeamName, new Period(start, start.AddDays(1)));
 
@@ -83,6 +84,25 @@ public sealed class AnalyticsTests(ClusterFixture fixture) : ClusterTest(fixture
             facts[AnalyticsGrain.PageSize..(2 * AnalyticsGrain.PageSize)].Select(fact => fact.ComplaintId),
             (await Client.GetGrain<IAnalyticsPageGrain>(IAnalyticsPageGrain.KeyOf(bucket, 1)).Facts(period)).Select(fact => fact.ComplaintId));
         Assert.Empty(await Client.GetGrain<IAnalyticsPageGrain>(IAnalyticsPageGrain.KeyOf(bucket, 2)).Facts(period));
+    }
+
+    [Fact]
+    public async Task A_teams_nps_answers_are_kept_by_day_in_sealed_pages_and_read_back_whole()
+    {
+        var now = Clock.GetUtcNow();
+        var team = $"nps-{Guid.NewGuid():N}";
+        var answers = Enumerable.Range(0, PagedLogGrain<NpsAnswer>.PageSize + 7).Select(i => new NpsAnswer($"web:{i}", i % 11, null, "web", now, null)).ToList();
+        var day = Client.GetGrain<INpsGrain>(INpsGrain.KeyOf(team, now));
+        foreach (var answer in answers)
+        {
+            await day.Record(answer);
+        }
+
+        await Cluster.DeactivateAsync(day);
+        var period = new Period(now.AddDays(-3), now.AddSeconds(1));
+        Assert.Equal(answers.Select(answer => answer.CustomerId), (await Client.GetGrain<IAnalyticsReaderGrain>(0).NpsAnswers(team, period)).Select(answer => answer.CustomerId));
+        var sealedPage = Client.GetGrain<ILogPageGrain<NpsAnswer>>(LogPage.KeyOf(INpsGrain.KeyOf(team, now), 0));
+        Assert.Equal(answers[..PagedLogGrain<NpsAnswer>.PageSize].Select(answer => answer.CustomerId), (await sealedPage.Entries()).Select(answer => answer.CustomerId));
     }
 
     [Fact]
