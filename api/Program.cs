@@ -24,6 +24,7 @@ builder.AddHttpConventions();
 builder.AddProblems();
 builder.AddRateLimits();
 builder.AddTelemetry();
+builder.AddTracing();
 builder.AddConsoleHub();
 
 var app = builder.Build();

@@ -32,6 +32,9 @@ builder.UseOrleans(silo => silo
     .AddEscalationGrains(builder.Configuration)
     .AddDashboard(options => options.CounterUpdateIntervalMs = 10_000));
 
+// Traces, metrics and logs over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set
+builder.AddSiloTelemetry();
+
 // Benchmarks read memory use off standard output
 builder.Services.AddHostedService<MemoryReport>();
 

@@ -28,10 +28,12 @@ internal sealed partial class ComplaintEventBridge(
 
     public void OnComplaintEvent(ComplaintEvent complaintEvent)
     {
+        using var push = ConsoleTracing.StartPush(complaintEvent);
         lock (deliveredLock)
         {
             if (complaintEvent.Position is not { } position || !delivered.TryAdd(position))
             {
+                ConsoleTracing.Skipped(push);
                 return;
             }
         }

@@ -7,11 +7,11 @@ namespace Escalation.Api.Tests.Deployment;
 /// <summary>
 /// The durable profile as the images run it: the silo and the api published by their Dockerfiles' commands, the schema
 /// made by the published silo's <c>init-db</c>, then one silo and one api started as the images' user with environment
-/// variables only, on a fresh database of the local PostgreSQL. The fixture sets up a team through the api.
+/// variables only, on a fresh database of the local PostgreSQL, exporting OpenTelemetry to a local OTLP receiver. The
+/// fixture sets up a team through the api.
 /// </summary>
 public sealed class PublishedSystem : ApiDriver, IAsyncLifetime
 {
-    public const string SigningKey = "published-test-signing-key-of-enough-length";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
 
     private readonly string folder = Path.Combine(Path.GetTempPath(), "escalation-published-" + Guid.NewGuid().ToString("N")[..8]);
@@ -28,9 +28,11 @@ public sealed class PublishedSystem : ApiDriver, IAsyncLifetime
 
     internal ServiceProcess ApiProcess { get; private set; } = null!;
 
-    public Dictionary<string, string> SiloEnvironment { get; } = [];
+    internal OtlpReceiver Telemetry { get; private set; } = null!;
 
-    public Dictionary<string, string> ApiEnvironment { get; } = [];
+    public Dictionary<string, string> SiloEnvironment { get; private set; } = [];
+
+    public Dictionary<string, string> ApiEnvironment { get; private set; } = [];
 
     public async Task InitializeAsync()
     {
@@ -38,54 +40,71 @@ public sealed class PublishedSystem : ApiDriver, IAsyncLifetime
         Silo = await PublishedService.Publish("silo/Dockerfile", Path.Combine(folder, "silo"));
         Api = await PublishedService.Publish("api/Dockerfile", Path.Combine(folder, "api"));
         ConnectionString = await LocalPostgres.CreateDatabase("escalation_published_");
-
-        var gatewayPort = $"{ApiHost.FreePort()}";
-        SiloEnvironment["ConnectionStrings__Escalation"] = ConnectionString;
-        SiloEnvironment["Cluster__SiloPort"] = $"{ApiHost.FreePort()}";
-        SiloEnvironment["Cluster__GatewayPort"] = gatewayPort;
-        SiloEnvironment["Cluster__AdvertisedAddress"] = "127.0.0.1";
+        Telemetry = await OtlpReceiver.Start();
+        (SiloEnvironment, ApiEnvironment) = Environments(ConnectionString);
         using (var initDb = Silo.Start("init-db", SiloEnvironment, "init-db"))
         {
             Assert.Equal(0, await initDb.Exited.WaitAsync(Patience));
         }
 
-        SiloProcess = Silo.Start("silo", SiloEnvironment);
-        await SiloProcess.WaitForOutput("Application started", Patience);
-
-        var httpPort = ApiHost.FreePort();
-        ApiEnvironment["ConnectionStrings__Escalation"] = ConnectionString;
-        ApiEnvironment["Cluster__GatewayPort"] = gatewayPort;
-        ApiEnvironment["ASPNETCORE_HTTP_PORTS"] = $"{httpPort}";
-        ApiEnvironment["Escalation__Auth__SigningKey"] = SigningKey;
-        ApiEnvironment["Escalation__Bootstrap__AdminPassword"] = "demo";
-        ApiProcess = Api.Start("api", ApiEnvironment);
-        Connect(new Uri($"http://127.0.0.1:{httpPort}"));
-        await WaitUntilReady();
+        (SiloProcess, ApiProcess, var address) = await StartServices(SiloEnvironment, ApiEnvironment, "");
+        Connect(address);
         await CreateCareTeam();
     }
 
-    public Task DisposeAsync()
+    /// <summary>What a deployment would set for a silo and an api instance on the database, on free ports of this host.</summary>
+    public (Dictionary<string, string> Silo, Dictionary<string, string> Api) Environments(string connectionString)
     {
-        foreach (var process in new[] { ApiProcess, SiloProcess }.OfType<ServiceProcess>())
+        var gatewayPort = $"{ApiHost.FreePort()}";
+        var silo = new Dictionary<string, string>
         {
-            process.Dispose();
+            ["ConnectionStrings__Escalation"] = connectionString,
+            ["Cluster__SiloPort"] = $"{ApiHost.FreePort()}",
+            ["Cluster__GatewayPort"] = gatewayPort,
+            ["Cluster__AdvertisedAddress"] = "127.0.0.1",
+        };
+        var api = new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Escalation"] = connectionString,
+            ["Cluster__GatewayPort"] = gatewayPort,
+            ["ASPNETCORE_HTTP_PORTS"] = $"{ApiHost.FreePort()}",
+            ["Escalation__Auth__SigningKey"] = "published-test-signing-key-of-enough-length",
+            ["Escalation__Bootstrap__AdminPassword"] = "demo",
+
+            // Request logs, written within the request's span.
+            ["Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics"] = "Information",
+        };
+        foreach (var environment in new[] { silo, api })
+        {
+            environment["OTEL_EXPORTER_OTLP_ENDPOINT"] = Telemetry.Endpoint.ToString().TrimEnd('/');
+            environment["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
+
+            // Export within a fraction of a second instead of the defaults' 5 s (spans, logs) and 60 s (metrics).
+            environment["OTEL_BSP_SCHEDULE_DELAY"] = "200";
+            environment["OTEL_BLRP_SCHEDULE_DELAY"] = "200";
+            environment["OTEL_METRIC_EXPORT_INTERVAL"] = "1000";
         }
 
-        Anonymous?.Dispose();
-        System.IO.Directory.Delete(folder, recursive: true);
-        return Task.CompletedTask;
+        return (silo, api);
     }
 
-    private async Task WaitUntilReady()
+    /// <summary>Starts a published silo, and once it runs a published api, which is returned once ready.</summary>
+    internal async Task<(ServiceProcess Silo, ServiceProcess Api, Uri Address)> StartServices(
+        Dictionary<string, string> siloEnvironment, Dictionary<string, string> apiEnvironment, string name)
     {
+        var silo = Silo.Start($"{name}silo", siloEnvironment);
+        await silo.WaitForOutput("Application started", Patience);
+        var api = Api.Start($"{name}api", apiEnvironment);
+        var address = new Uri($"http://127.0.0.1:{apiEnvironment["ASPNETCORE_HTTP_PORTS"]}");
+        using var http = new HttpClient { BaseAddress = address };
         var deadline = DateTime.UtcNow + Patience;
-        while (!ApiProcess.Exited.IsCompleted && DateTime.UtcNow < deadline)
+        while (!api.Exited.IsCompleted && DateTime.UtcNow < deadline)
         {
             try
             {
-                if ((await Anonymous.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode == HttpStatusCode.OK)
+                if ((await http.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode == HttpStatusCode.OK)
                 {
-                    return;
+                    return (silo, api, address);
                 }
             }
             catch (HttpRequestException)
@@ -97,7 +116,23 @@ public sealed class PublishedSystem : ApiDriver, IAsyncLifetime
             await Task.Delay(100);
         }
 
-        throw new InvalidOperationException($"The published api was not ready within {Patience.TotalSeconds} s: see artifacts/deployment/api.log.");
+        throw new InvalidOperationException($"The published api was not ready within {Patience.TotalSeconds} s: see artifacts/deployment/{name}api.log.");
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var process in new[] { ApiProcess, SiloProcess }.OfType<ServiceProcess>())
+        {
+            process.Dispose();
+        }
+
+        Anonymous?.Dispose();
+        if (Telemetry is not null)
+        {
+            await Telemetry.DisposeAsync();
+        }
+
+        System.IO.Directory.Delete(folder, recursive: true);
     }
 
     /// <summary>A supervisor, an agent and a manager of the team <c>care</c>, and the channel <c>facebook</c> routed to it.</summary>
