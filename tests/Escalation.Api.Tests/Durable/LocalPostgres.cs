@@ -17,7 +17,8 @@ internal static class LocalPostgres
     public static async Task<string> CreateDatabase(string prefix)
     {
         var database = prefix + Guid.NewGuid().ToString("N")[..10];
-        await using (var server = new NpgsqlConnection($"{ConnectionString};Database=postgres"))
+        // Not pooled: the durable tests crash and restart the server, which breaks the idle connections of a pool.
+        await using (var server = new NpgsqlConnection($"{ConnectionString};Database=postgres;Pooling=false"))
         {
             await server.OpenAsync();
             await using var create = new NpgsqlCommand($"CREATE DATABASE {database}", server);
