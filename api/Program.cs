@@ -25,6 +25,7 @@ builder.AddHttpConventions();
 builder.AddProblems();
 builder.AddRateLimits();
 builder.AddTelemetry();
+builder.AddTracing();
 builder.AddConsoleHub();
 
 var app = builder.Build();

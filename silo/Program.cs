@@ -26,13 +26,18 @@ if (!string.IsNullOrEmpty(connectionString) && !await DatabaseSchema.CheckAsync(
     return 2;
 }
 
-// Configure the Orleans silo: the profile, TLS when configured, the grains, and the dashboard's silo side. Its counters are sampled
-// every 10 s, not every second: some of Orleans' own counters walk every activation (100,000s of complaints).
+// Configure the Orleans silo: the profile, TLS when configured, the grains, Kubernetes hosting in a pod, and the
+// dashboard's silo side. Its counters are sampled every 10 s, not every second: some of Orleans' own counters walk
+// every activation (100,000s of complaints).
 builder.UseOrleans(silo => silo
     .UseProfile(builder.Configuration)
     .UseClusterTls(builder.Configuration)
     .AddEscalationGrains(builder.Configuration)
+    .UseKubernetesHostingInPod()
     .AddDashboard(options => options.CounterUpdateIntervalMs = 10_000));
+
+// Traces, metrics and logs over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set
+builder.AddSiloTelemetry();
 
 // Benchmarks read memory use off standard output
 builder.Services.AddHostedService<MemoryReport>();

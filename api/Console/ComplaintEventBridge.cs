@@ -31,8 +31,10 @@ internal sealed partial class ComplaintEventBridge(
         var gaveUp = false;
         foreach (var complaintEvent in events)
         {
+            using var push = ConsoleTracing.StartPush(complaintEvent);
             if (complaintEvent.Position is not { } position)
             {
+                ConsoleTracing.Skipped(push);
                 continue;
             }
 
@@ -41,6 +43,7 @@ internal sealed partial class ComplaintEventBridge(
             {
                 if (!channel.TryAdd(position))
                 {
+                    ConsoleTracing.Skipped(push);
                     continue;
                 }
 

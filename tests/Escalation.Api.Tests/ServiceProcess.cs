@@ -4,19 +4,26 @@ using Escalation.Tests.Shared;
 namespace Escalation.Api.Tests;
 
 /// <summary>
-/// A silo or api as its own process, started from the build with settings in its environment, which a test can kill
-/// outright. Its output goes to artifacts/processes/.
+/// A process a test starts and can kill outright: a silo or api from the build (settings in its environment), or a
+/// published service. Its output lines go to <c>artifacts/processes/{name}.log</c> and can be awaited.
 /// </summary>
 public sealed class ServiceProcess : IDisposable
 {
+    private static readonly TimeSpan StartPatience = TimeSpan.FromSeconds(60);
     private readonly Process process;
-    private readonly TaskCompletionSource started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly EventLog<string> output = new();
+    private readonly TaskCompletionSource<int> exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private ServiceProcess(Process process) => this.process = process;
 
+    public int Id => process.Id;
+
+    /// <summary>The exit code, once the process has ended.</summary>
+    public Task<int> Exited => exited.Task;
+
     /// <summary>A silo of the durable profile on its own ports.</summary>
     public static Task<ServiceProcess> StartSilo(string connectionString, int siloPort, int gatewayPort) =>
-        Start("silo", "Escalation.Silo", $"silo-{siloPort}", [], new()
+        StartBuilt("silo", "Escalation.Silo", $"silo-{siloPort}", [], new()
         {
             ["ConnectionStrings__Escalation"] = connectionString,
             ["Cluster__SiloPort"] = $"{siloPort}",
@@ -32,9 +39,39 @@ public sealed class ServiceProcess : IDisposable
     /// <summary>An api listening on <paramref name="address"/>, with settings of its own, ready to serve.</summary>
     public static async Task<ServiceProcess> StartApi(Uri address, Dictionary<string, string> settings)
     {
-        var api = await Start("api", "Escalation.Api", $"api-{address.Port}", ["--urls", address.ToString()], settings);
+        var api = await StartBuilt("api", "Escalation.Api", $"api-{address.Port}", ["--urls", address.ToString()], settings);
         await ApiHost.WaitReady(address);
         return api;
+    }
+
+    /// <summary>Starts <paramref name="info"/> with its output logged as <paramref name="name"/>.</summary>
+    public static ServiceProcess Start(ProcessStartInfo info, string name)
+    {
+        info.RedirectStandardOutput = true;
+        info.RedirectStandardError = true;
+        var logs = System.IO.Directory.CreateDirectory(Path.Combine(RepositoryRoot.Path, "artifacts", "processes"));
+        var log = TextWriter.Synchronized(new StreamWriter(Path.Combine(logs.FullName, $"{name}.log"), append: true) { AutoFlush = true });
+        var service = new ServiceProcess(new Process { StartInfo = info, EnableRaisingEvents = true });
+        service.process.OutputDataReceived += (_, line) => service.Received(log, line.Data);
+        service.process.ErrorDataReceived += (_, line) => service.Received(log, line.Data);
+        service.process.Exited += (_, _) =>
+        {
+            // The last lines may still be in flight; WaitForExit() drains them before the exit is reported.
+            service.process.WaitForExit();
+            service.exited.TrySetResult(service.process.ExitCode);
+        };
+        service.process.Start();
+        service.process.BeginOutputReadLine();
+        service.process.BeginErrorReadLine();
+        return service;
+    }
+
+    /// <summary>The first output line that contains <paramref name="text"/>, printed already or within the patience.</summary>
+    public async Task<string> WaitForOutput(string text, TimeSpan patience)
+    {
+        var line = output.WaitFor(line => line.Contains(text, StringComparison.Ordinal), patience);
+        var done = await Task.WhenAny(line, Exited);
+        return done == line ? await line : throw new InvalidOperationException($"The process exited with {await Exited} before printing '{text}'.");
     }
 
     /// <summary>Kills the process at once, as a crash would: no graceful shutdown, no handing over.</summary>
@@ -52,20 +89,16 @@ public sealed class ServiceProcess : IDisposable
         if (!process.HasExited)
         {
             process.Kill(entireProcessTree: true);
+            process.WaitForExit();
         }
 
         process.Dispose();
     }
 
-    private static async Task<ServiceProcess> Start(string folder, string name, string label, string[] arguments, Dictionary<string, string> settings)
+    private static async Task<ServiceProcess> StartBuilt(string folder, string name, string label, string[] arguments, Dictionary<string, string> settings)
     {
         var directory = Path.Combine(RepositoryRoot.Path, folder);
-        var info = new ProcessStartInfo("dotnet", [Path.Combine(directory, "bin", "Debug", "net10.0", $"{name}.dll"), .. arguments])
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
+        var info = new ProcessStartInfo("dotnet", [Path.Combine(directory, "bin", "Debug", "net10.0", $"{name}.dll"), .. arguments]) { WorkingDirectory = directory };
         foreach (var (key, value) in new Dictionary<string, string>(settings)
         {
             ["Logging__LogLevel__Default"] = "Warning",
@@ -76,23 +109,17 @@ public sealed class ServiceProcess : IDisposable
             info.Environment[key] = value;
         }
 
-        var logs = System.IO.Directory.CreateDirectory(Path.Combine(RepositoryRoot.Path, "artifacts", "processes"));
-        var log = TextWriter.Synchronized(new StreamWriter(Path.Combine(logs.FullName, $"{label}.log"), append: true) { AutoFlush = true });
-        var service = new ServiceProcess(Process.Start(info)!);
-        service.process.OutputDataReceived += (_, line) =>
-        {
-            log.WriteLine(line.Data);
-            if (line.Data?.Contains("Application started", StringComparison.Ordinal) == true)
-            {
-                service.started.TrySetResult();
-            }
-        };
-        service.process.ErrorDataReceived += (_, line) => log.WriteLine(line.Data);
-        service.process.EnableRaisingEvents = true;
-        service.process.Exited += (_, _) => service.started.TrySetException(new InvalidOperationException($"{name} exited with {service.process.ExitCode}."));
-        service.process.BeginOutputReadLine();
-        service.process.BeginErrorReadLine();
-        await service.started.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        var service = Start(info, label);
+        await service.WaitForOutput("Application started", StartPatience);
         return service;
+    }
+
+    private void Received(TextWriter log, string? line)
+    {
+        if (line is not null)
+        {
+            log.WriteLine(line);
+            output.Add(line);
+        }
     }
 }

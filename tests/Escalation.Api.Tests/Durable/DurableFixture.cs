@@ -2,7 +2,6 @@ extern alias silo;
 
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Npgsql;
 using silo::Escalation.Silo;
 
 namespace Escalation.Api.Tests.Durable;
@@ -19,8 +18,6 @@ public sealed class DurableFixture : ApiDriver, IAsyncLifetime
 
     public string ConnectionString { get; private set; } = "";
 
-    public string ServerConnectionString { get; } = LocalPostgres.ConnectionString;
-
     public override TimeProvider Time => TimeProvider.System;
 
     protected override string Password => "durable-password";
@@ -35,15 +32,7 @@ public sealed class DurableFixture : ApiDriver, IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var database = "escalation_test_" + Guid.NewGuid().ToString("N")[..10];
-        await using (var server = new NpgsqlConnection($"{ServerConnectionString};Database=postgres"))
-        {
-            await server.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {database}", server);
-            await create.ExecuteNonQueryAsync();
-        }
-
-        ConnectionString = $"{ServerConnectionString};Database={database};Timeout=5;Command Timeout=10";
+        ConnectionString = await LocalPostgres.CreateDatabase("escalation_test_");
         for (var pass = 0; pass < 2; pass++)
         {
             Assert.Equal(0, await DatabaseSchema.InitializeAsync(ConnectionString, TextWriter.Null, TextWriter.Null));

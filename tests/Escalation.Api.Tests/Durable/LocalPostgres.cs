@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Escalation.Tests.Shared;
+using Npgsql;
 
 namespace Escalation.Api.Tests.Durable;
 
@@ -11,6 +12,21 @@ namespace Escalation.Api.Tests.Durable;
 internal static class LocalPostgres
 {
     public static string ConnectionString { get; } = Environment.GetEnvironmentVariable("ESCALATION_TEST_POSTGRES") is { Length: > 0 } given ? given : Start();
+
+    /// <summary>Creates a database of its own for a fixture and returns its connection string.</summary>
+    public static async Task<string> CreateDatabase(string prefix)
+    {
+        var database = prefix + Guid.NewGuid().ToString("N")[..10];
+        // Not pooled: the durable tests crash and restart the server, which breaks the idle connections of a pool.
+        await using (var server = new NpgsqlConnection($"{ConnectionString};Database=postgres;Pooling=false"))
+        {
+            await server.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {database}", server);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        return $"{ConnectionString};Database={database};Timeout=5;Command Timeout=10";
+    }
 
     private static string Start()
     {
