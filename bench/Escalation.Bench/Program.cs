@@ -9,7 +9,8 @@ using Npgsql;
 // Benchmarks of the real system over its public contract; see the README, Benchmarks. Options (defaults in brackets):
 //   --seconds S [15]  ingestion time   --workers W [64]  concurrent connectors   --escalations N,N [10000]
 //   --memory N,N [10000,50000]   --consoles C [500]   --durable HOST-CONNECTION-STRING (e.g. from scripts/postgres)
-//   --warm-up S [10]  untimed ingestion before each measured one; an empty list skips that measurement
+//   --warm-up S [10]  untimed ingestion before each measured one   --queue N,N [100000]  open complaints for the queue rows
+//   --teams T [25]  --rate R [1000]  team fan-out: T teams of 20 consoles, R complaints/s; an empty list skips that measurement
 var options = args.Select((arg, i) => (arg, i)).Where(p => p.arg.StartsWith("--", StringComparison.Ordinal))
     .ToDictionary(p => p.arg[2..], p => p.i + 1 < args.Length ? args[p.i + 1] : "");
 int Int(string name, int fallback) => options.TryGetValue(name, out var value) ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
@@ -46,6 +47,49 @@ await using (var system = await SystemUnderTest.Start(root, connectionString: nu
     Say($"| ingestion, embedded ({workers} connectors, {seconds.TotalSeconds:0} s) | {ingestion.PerSecond:0} complaints/s; 202 p50 {ingestion.P50:0.0} ms, p99 {ingestion.P99:0.0} ms; {ingestion.Failed} failed | ≥ 10,000/s |");
     var fanOut = await Scenarios.FanOut(system, $"fan-{Guid.NewGuid():N}", Int("consoles", 500), 20);
     Say($"| fan-out to {fanOut.Consoles} consoles ({fanOut.Events} deliveries) | p50 {fanOut.P50:0.0} ms, p99 {fanOut.P99:0.0} ms, max {fanOut.Max:0.0} ms | p99 < 250 ms |");
+}
+
+// The queue an agent opens: N open complaints in the agent's team first, then the rest of the cluster's up to the next size.
+var queueSizes = Ints("queue", "100000");
+if (queueSizes.Length > 0)
+{
+    await using var system = await SystemUnderTest.Start(root, connectionString: null);
+    using (var admin = await system.As("admin"))
+    {
+        (await admin.PutAsJsonAsync("/api/channels/elsewhere", new { secret = "dev-secret", team = "elsewhere" })).EnsureSuccessStatusCode();
+    }
+
+    var open = 0;
+    foreach (var n in queueSizes)
+    {
+        var channel = open == 0 ? "facebook" : "elsewhere";
+        open += (await Scenarios.Ingest(system.Address, $"queue-{Guid.NewGuid():N}", workers, n - open, TimeSpan.FromHours(1), "P4", channel, QueueScenarios.LongText)).Accepted;
+        foreach (var (who, query) in new[] { ("agent1", "status=open"), ("supervisor1", "status=open&atRisk=true"), ("manager1", "status=open") })
+        {
+            var page = await QueueScenarios.FirstPage(system, who, query, 200);
+            Say($"| first page of the queue, {open:N0} open complaints ({queueSizes[0]:N0} in the team), {who}: {query} | p50 {page.P50:0.0} ms, p99 {page.P99:0.0} ms; {page.Bytes / 1024.0:0.0} KB, {page.Rows} rows of {page.Total:N0} | p99 ≤ 50 ms, ≤ 100 KB |");
+        }
+
+        var crowd = await QueueScenarios.Reconnect(system, "agent1", Int("consoles", 500));
+        Say($"| {crowd.Consoles} consoles reconnecting at once, {open:N0} open complaints: live connection and first page | all within {crowd.AllSeconds:0.00} s (half within {crowd.P50Seconds:0.00} s); {crowd.Failed} failed | all ≤ 5 s |");
+    }
+}
+
+var teams = Ints("teams", "25");
+if (teams.Length > 0)
+{
+    await using var system = await SystemUnderTest.Start(root, connectionString: null);
+    foreach (var instances in new[] { 1, 2 })
+    {
+        while (system.Addresses.Count < instances)
+        {
+            await system.AddApi();
+        }
+
+        var rate = Int("rate", 1000);
+        var spread = await QueueScenarios.TeamFanOut(system, $"t{instances}{Guid.NewGuid():N}"[..10], teams[0], 20, rate, TimeSpan.FromSeconds(10));
+        Say($"| fan-out, {spread.Consoles} consoles in {teams[0]} teams of 20 on {instances} api instance(s), {rate} complaints/s for 10 s | p50 {spread.P50:0.0} ms, p99 {spread.P99:0.0} ms, max {spread.Max:0.0} ms; {spread.Events:N0} of {spread.Expected:N0} pushes arrived | p99 ≤ 100 ms |");
+    }
 }
 
 foreach (var n in Ints("escalations", "10000"))

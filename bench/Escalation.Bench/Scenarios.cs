@@ -18,13 +18,17 @@ internal static class Scenarios
 
     public sealed record Precision(int N, int Received, int Missed, int Doubled, double P50, double P99, double Max, double WindowSeconds);
 
-    public sealed record Latency(int Consoles, int Events, double P50, double P99, double Max);
+    public sealed record Latency(int Consoles, int Events, double P50, double P99, double Max)
+    {
+        /// <summary>The deliveries there should have been (every event to every console meant to get it).</summary>
+        public int Expected { get; init; }
+    }
 
     /// <summary>
     /// Posts signed complaints (two from each customer) from <paramref name="workers"/> concurrent connectors until
     /// <paramref name="total"/> are accepted or the time is up.
     /// </summary>
-    public static async Task<Ingestion> Ingest(Uri api, string run, int workers, int total, TimeSpan limit, string priority)
+    public static async Task<Ingestion> Ingest(Uri api, string run, int workers, int total, TimeSpan limit, string priority, string channel = "facebook", string text = Text)
     {
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = workers }) { BaseAddress = api, Timeout = TimeSpan.FromMinutes(1) };
         var next = -1;
@@ -38,7 +42,7 @@ internal static class Scenarios
             while ((index = Interlocked.Increment(ref next)) < total && clock.Elapsed < limit)
             {
                 var started = Stopwatch.GetTimestamp();
-                using var response = await Post(http, $"{run}-{index}", $"{run}-customer-{index / 2}", priority);
+                using var response = await Post(http, $"{run}-{index}", $"{run}-customer-{index / 2}", priority, channel, text);
                 if (response.StatusCode == HttpStatusCode.Accepted)
                 {
                     mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
@@ -135,18 +139,18 @@ internal static class Scenarios
         return new Latency(consoles, delays.Count, Percentile(delays, 0.5), Percentile(delays, 0.99), delays.Count == 0 ? double.NaN : delays[^1]);
     }
 
-    private static async Task<HubConnection> Console(Uri api, string token) =>
+    public static async Task<HubConnection> Console(Uri api, string token) =>
         await Task.FromResult(new HubConnectionBuilder()
             .WithUrl(new Uri(api, "/hubs/console"), options => options.AccessTokenProvider = () => Task.FromResult<string?>(token))
             .Build());
 
-    private static async Task<HttpResponseMessage> Post(HttpClient http, string externalId, string customer, string priority)
+    public static async Task<HttpResponseMessage> Post(HttpClient http, string externalId, string customer, string priority, string channel = "facebook", string text = Text)
     {
-        var body = new ConnectorBody(externalId, new ConnectorCustomer(customer), Text, Priority: priority).ToUtf8();
-        using var request = SignedRequest.Create(SignedRequest.ComplaintsPath("facebook"), "dev-secret", body, DateTimeOffset.UtcNow);
+        var body = new ConnectorBody(externalId, new ConnectorCustomer(customer), text, Priority: priority).ToUtf8();
+        using var request = SignedRequest.Create(SignedRequest.ComplaintsPath(channel), "dev-secret", body, DateTimeOffset.UtcNow);
         return await http.SendAsync(request);
     }
 
-    private static double Percentile(List<double> sorted, double fraction) =>
+    public static double Percentile(List<double> sorted, double fraction) =>
         sorted.Count == 0 ? double.NaN : sorted[Math.Max(0, (int)Math.Ceiling(fraction * sorted.Count) - 1)];
 }

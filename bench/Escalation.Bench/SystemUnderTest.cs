@@ -5,30 +5,38 @@ using System.Text.Json;
 
 namespace Escalation.Bench;
 
-/// <summary>A silo and an api started from the Release build, as separate processes, on ports of their own.</summary>
+/// <summary>A silo and one or more api instances started from the Release build, as separate processes, on ports of their own.</summary>
 internal sealed class SystemUnderTest : IAsyncDisposable
 {
     private static int starts;
+    private readonly string root;
+    private readonly Dictionary<string, string> settings;
     private readonly Process silo;
-    private readonly Process api;
+    private readonly List<Process> apis = [];
     private TaskCompletionSource<(long WorkingSet, long ManagedHeap)> nextMemory = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private SystemUnderTest(Process silo, Process api, Uri address)
+    private SystemUnderTest(string root, Dictionary<string, string> settings)
     {
-        this.silo = silo;
-        this.api = api;
-        Address = address;
-        Http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(2) };
+        this.root = root;
+        this.settings = settings;
+        silo = Launch(root, "silo", "Escalation.Silo", [], new(settings) { ["Escalation__Diagnostics__ReportMemory"] = "true" });
+        silo.OutputDataReceived += (_, line) => ReadMemory(line.Data);
+        silo.BeginOutputReadLine();
+        silo.BeginErrorReadLine();
     }
 
-    public Uri Address { get; }
+    /// <summary>The first api instance.</summary>
+    public Uri Address => Addresses[0];
 
-    public HttpClient Http { get; }
+    /// <summary>Every api instance, in the order they started.</summary>
+    public List<Uri> Addresses { get; } = [];
+
+    public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromMinutes(2) };
 
     public static async Task<SystemUnderTest> Start(string root, string? connectionString, IReadOnlyDictionary<string, string>? settings = null)
     {
         // Fresh ports for every start: the previous system's sockets may linger.
-        var offset = Interlocked.Increment(ref starts);
+        var offset = Interlocked.Add(ref starts, 10);
         var common = new Dictionary<string, string>
         {
             ["Cluster__SiloPort"] = $"{11800 + offset}",
@@ -36,7 +44,9 @@ internal sealed class SystemUnderTest : IAsyncDisposable
             ["Cluster__PrimarySiloPort"] = $"{11800 + offset}",
             ["Logging__LogLevel__Default"] = "Warning",
             ["Escalation__RateLimits__LoginsPerMinute"] = "100000",
+            ["Escalation__RateLimits__LoginsPerMinutePerAccount"] = "100000",
             ["Escalation__Connectors__RequestsPerSecondPerChannel"] = "1000000",
+            ["Escalation__Connectors__RequestsPerSecondPerAddress"] = "1000000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
@@ -50,23 +60,36 @@ internal sealed class SystemUnderTest : IAsyncDisposable
             common["Escalation__Bootstrap__AdminPassword"] = "demo";
         }
 
-        var silo = Launch(root, "silo", "Escalation.Silo", [], new(common) { ["Escalation__Diagnostics__ReportMemory"] = "true" });
-        var address = new Uri($"http://127.0.0.1:{5800 + offset}");
-        var api = Launch(root, "api", "Escalation.Api", ["--urls", address.ToString()], common);
-        var system = new SystemUnderTest(silo, api, address);
-        silo.OutputDataReceived += (_, line) => system.ReadMemory(line.Data);
-        silo.BeginOutputReadLine();
-        silo.BeginErrorReadLine();
+        var system = new SystemUnderTest(root, common);
+        try
+        {
+            await system.AddApi();
+            return system;
+        }
+        catch
+        {
+            await system.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Starts another api instance on the same cluster and waits until it is ready.</summary>
+    public async Task<Uri> AddApi()
+    {
+        var address = new Uri($"http://127.0.0.1:{5800 + int.Parse(settings["Cluster__SiloPort"], System.Globalization.CultureInfo.InvariantCulture) - 11800 + apis.Count}");
+        var api = Launch(root, "api", "Escalation.Api", ["--urls", address.ToString()], settings);
+        apis.Add(api);
         api.BeginOutputReadLine();
         api.BeginErrorReadLine();
+        using var probe = new HttpClient { BaseAddress = address };
         var ready = Stopwatch.StartNew();
         while (true)
         {
             try
             {
-                if ((await system.Http.GetAsync(new Uri("/health/ready", UriKind.Relative))).IsSuccessStatusCode)
+                if ((await probe.GetAsync(new Uri("/health/ready", UriKind.Relative))).IsSuccessStatusCode)
                 {
-                    return system;
+                    break;
                 }
             }
             catch (HttpRequestException)
@@ -76,12 +99,16 @@ internal sealed class SystemUnderTest : IAsyncDisposable
 
             if (ready.Elapsed > TimeSpan.FromMinutes(2) || silo.HasExited || api.HasExited)
             {
-                await system.DisposeAsync();
                 throw new InvalidOperationException("The system did not become ready.");
             }
 
             await Task.Delay(200);
         }
+
+        Addresses.Add(address);
+        Http.BaseAddress ??= address;
+
+        return address;
     }
 
     /// <summary>The silo's working set and managed heap after a full collection it makes on request.</summary>
@@ -93,9 +120,9 @@ internal sealed class SystemUnderTest : IAsyncDisposable
         return await report.WaitAsync(TimeSpan.FromMinutes(5));
     }
 
-    public async Task<string> Token(string username)
+    public async Task<string> Token(string username, string password = "demo")
     {
-        var response = await Http.PostAsJsonAsync("/api/auth/login", new { username, password = "demo" });
+        var response = await Http.PostAsJsonAsync("/api/auth/login", new { username, password });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
     }
@@ -109,7 +136,7 @@ internal sealed class SystemUnderTest : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var process in new[] { api, silo })
+        foreach (var process in apis.Append(silo))
         {
             if (!process.HasExited)
             {

@@ -1,0 +1,150 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Escalation.Bench;
+
+/// <summary>What agents and supervisors look at: the first page of a queue, a reconnecting crowd, live events per team.</summary>
+internal static class QueueScenarios
+{
+    public const string Password = "bench-password";
+
+    /// <summary>A complaint text of 2,000 characters: the list cuts it at 280.</summary>
+    public static readonly string LongText = string.Concat(Enumerable.Repeat("Pakk on kolm nädalat hiljaks jäänud, õnnetu ja väga pahane klient. ", 30))[..2000];
+
+    public sealed record Page(int Requests, double P50, double P99, int Bytes, int Rows, long Total);
+
+    public sealed record Crowd(int Consoles, double AllSeconds, double P50Seconds, int Failed);
+
+    /// <summary>The first page of <paramref name="query"/> as <paramref name="username"/> sees it, one request after another.</summary>
+    public static async Task<Page> FirstPage(SystemUnderTest system, string username, string query, int requests)
+    {
+        using var http = await system.As(username);
+        var times = new List<double>();
+        var (bytes, rows, total) = (0, 0, 0L);
+        for (var i = -20; i < requests; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            using var response = await http.GetAsync(new Uri($"/api/complaints?{query}", UriKind.Relative));
+            var body = await response.Content.ReadAsByteArrayAsync();
+            var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            response.EnsureSuccessStatusCode();
+            if (i >= 0)
+            {
+                times.Add(elapsed);
+                bytes = body.Length;
+                rows = JsonDocument.Parse(body).RootElement.GetArrayLength();
+                total = long.Parse(response.Headers.GetValues("X-Total-Count").Single(), CultureInfo.InvariantCulture);
+            }
+        }
+
+        times.Sort();
+        return new Page(requests, Scenarios.Percentile(times, 0.5), Scenarios.Percentile(times, 0.99), bytes, rows, total);
+    }
+
+    /// <summary>
+    /// <paramref name="consoles"/> consoles of one agent's team reconnect at once, as after an api instance restarts: each
+    /// opens its live connection and loads the first page of its queue. The time until every one has its page.
+    /// </summary>
+    public static async Task<Crowd> Reconnect(SystemUnderTest system, string username, int consoles)
+    {
+        var token = await system.Token(username);
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = consoles }) { BaseAddress = system.Address, Timeout = TimeSpan.FromMinutes(1) };
+        http.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        var failed = 0;
+        var connections = new ConcurrentBag<HubConnection>();
+        var clock = Stopwatch.StartNew();
+        var done = await Task.WhenAll(Enumerable.Range(0, consoles).Select(async _ =>
+        {
+            try
+            {
+                var connection = await Scenarios.Console(system.Address, token);
+                connections.Add(connection);
+                await connection.StartAsync();
+                using var page = await http.GetAsync(new Uri("/api/complaints?status=open", UriKind.Relative));
+                page.EnsureSuccessStatusCode();
+                await page.Content.ReadAsByteArrayAsync();
+            }
+            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or InvalidOperationException)
+            {
+                Interlocked.Increment(ref failed);
+            }
+
+            return clock.Elapsed.TotalSeconds;
+        }));
+        await Task.WhenAll(connections.Select(connection => connection.DisposeAsync().AsTask()));
+        var sorted = done.Order().ToList();
+        return new Crowd(consoles, sorted[^1], Scenarios.Percentile(sorted, 0.5), failed);
+    }
+
+    /// <summary>
+    /// <paramref name="teams"/> teams of <paramref name="perTeam"/> consoles (spread over every api instance of the system);
+    /// complaints posted at <paramref name="perSecond"/> for <paramref name="duration"/>, spread over the teams. The
+    /// delay from sending each post to each of its team's consoles receiving it.
+    /// </summary>
+    public static async Task<Scenarios.Latency> TeamFanOut(SystemUnderTest system, string run, int teams, int perTeam, int perSecond, TimeSpan duration)
+    {
+        var tokens = await CreateTeams(system, run, teams);
+        var sent = new ConcurrentDictionary<string, long>();
+        var received = new ConcurrentBag<(string ExternalId, long At)>();
+        var connections = new List<HubConnection>();
+        foreach (var batch in Enumerable.Range(0, teams * perTeam).Chunk(50))
+        {
+            connections.AddRange(await Task.WhenAll(batch.Select(async i =>
+            {
+                var connection = await Scenarios.Console(system.Addresses[i % system.Addresses.Count], tokens[i / perTeam]);
+                connection.On<JsonElement>("complaintCreated", created =>
+                    received.Add((created.GetProperty("externalId").GetString()!, Stopwatch.GetTimestamp())));
+                await connection.StartAsync();
+                return connection;
+            })));
+        }
+
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = system.Address };
+        var posts = new List<Task>();
+        using (var tick = new PeriodicTimer(TimeSpan.FromMilliseconds(10)))
+        {
+            var clock = Stopwatch.StartNew();
+            var count = 0;
+            while (clock.Elapsed < duration && await tick.WaitForNextTickAsync())
+            {
+                for (var due = (int)(clock.Elapsed.TotalSeconds * perSecond); count < due; count++)
+                {
+                    var externalId = $"{run}-{count}";
+                    sent[externalId] = Stopwatch.GetTimestamp();
+                    posts.Add(Scenarios.Post(http, externalId, $"{run}-customer-{count}", "P4", $"{run}-c{count % teams}"));
+                }
+            }
+        }
+
+        await Task.WhenAll(posts);
+        var expected = sent.Count * perTeam;
+        var waiting = Stopwatch.StartNew();
+        while (received.Count < expected && waiting.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            // The last pushes are in flight; nothing to await but their arrival.
+            await Task.Delay(50);
+        }
+
+        await Task.WhenAll(connections.Select(connection => connection.DisposeAsync().AsTask()));
+        var delays = received.Where(r => sent.ContainsKey(r.ExternalId))
+            .Select(r => Stopwatch.GetElapsedTime(sent[r.ExternalId], r.At).TotalMilliseconds).Order().ToList();
+        return new Scenarios.Latency(teams * perTeam, delays.Count, Scenarios.Percentile(delays, 0.5), Scenarios.Percentile(delays, 0.99),
+            delays.Count == 0 ? double.NaN : delays[^1]) { Expected = expected };
+    }
+
+    /// <summary>A channel and a supervisor per team; the supervisors' tokens.</summary>
+    private static async Task<string[]> CreateTeams(SystemUnderTest system, string run, int teams)
+    {
+        using var admin = await system.As("admin");
+        return await Task.WhenAll(Enumerable.Range(0, teams).Select(async t =>
+        {
+            (await admin.PutAsJsonAsync($"/api/channels/{run}-c{t}", new { secret = "dev-secret", team = $"{run}-t{t}" })).EnsureSuccessStatusCode();
+            (await admin.PutAsJsonAsync($"/api/users/{run}-s{t}", new { role = "supervisor", team = $"{run}-t{t}", password = Password })).EnsureSuccessStatusCode();
+            return await system.Token($"{run}-s{t}", Password);
+        }));
+    }
+}
