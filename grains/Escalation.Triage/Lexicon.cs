@@ -8,41 +8,74 @@ namespace Escalation.Triage;
 /// </summary>
 public sealed class Lexicon
 {
+    private const int CompoundPartLength = 6;
+    private const int KeyLength = 2;
+
+    private static readonly List<int> None = [];
+
     private readonly List<(Part[] Parts, double Weight, string Entry)> entries = [];
+
+    // The entries by the first letters of their first part: those that start a word (prefix or whole word), and those
+    // that may start anywhere inside one. A text is then read once, not once per entry.
+    private readonly Dictionary<string, List<int>> starting = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<int>> inside = new(StringComparer.Ordinal);
 
     public Lexicon Add(double weight, params string[] words)
     {
         foreach (var word in words)
         {
             var parts = word.Split(' ').Select(Text.Fold).ToArray();
-            entries.Add(([.. parts.Select(part => ToPart(part, parts.Length))], weight, word));
+            Part[] compiled = [.. parts.Select(part => ToPart(part, parts.Length))];
+            var first = compiled[0];
+            var index = first.Mode == Mode.Inside ? inside : starting;
+            var key = first.Form[..Math.Min(KeyLength, first.Form.Length)];
+            (index.TryGetValue(key, out var list) ? list : index[key] = []).Add(entries.Count);
+            entries.Add((compiled, weight, word));
         }
 
         return this;
     }
 
-    /// <summary>The total weight of the entries found in <paramref name="folded"/> words, and which they were.</summary>
+    /// <summary>The total weight of the entries found in <paramref name="folded"/> words, and which they were (in the order they were added).</summary>
     public (double Score, List<string> Matches) Match(IReadOnlyList<string> folded)
     {
+        var found = new bool[entries.Count];
+        var starts = starting.GetAlternateLookup<ReadOnlySpan<char>>();
+        var insides = inside.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (var at = 0; at < folded.Count; at++)
+        {
+            var word = folded[at].AsSpan();
+            for (var length = 0; length <= Math.Min(KeyLength, word.Length); length++)
+            {
+                foreach (var candidate in starts.TryGetValue(word[..length], out var candidates) ? candidates : None)
+                {
+                    var parts = entries[candidate].Parts;
+                    found[candidate] |= at + parts.Length <= folded.Count && Matches(parts, folded, at);
+                }
+            }
+
+            for (var offset = 0; offset + KeyLength <= word.Length; offset++)
+            {
+                foreach (var candidate in insides.TryGetValue(word.Slice(offset, KeyLength), out var candidates) ? candidates : None)
+                {
+                    found[candidate] |= word[offset..].StartsWith(entries[candidate].Parts[0].Form, StringComparison.Ordinal);
+                }
+            }
+        }
+
         var score = 0.0;
         var matches = new List<string>();
-        foreach (var (parts, weight, entry) in entries)
+        for (var i = 0; i < entries.Count; i++)
         {
-            for (var i = 0; i + parts.Length <= folded.Count; i++)
+            if (found[i])
             {
-                if (Matches(parts, folded, i))
-                {
-                    score += weight;
-                    matches.Add(entry);
-                    break;
-                }
+                score += entries[i].Weight;
+                matches.Add(entries[i].Entry);
             }
         }
 
         return (score, matches);
     }
-
-    private const int CompoundPartLength = 6;
 
     private static Part ToPart(string part, int partsInEntry) =>
         part.EndsWith('$') ? new Part(part[..^1], Mode.WholeWord)
