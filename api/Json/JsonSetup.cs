@@ -1,19 +1,23 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Unicode;
 using Escalation.Sla;
 
 namespace Escalation.Api.Json;
 
 /// <summary>
 /// The contract's JSON: camelCase names and enum values (priorities stay <c>P1</c>..<c>P4</c>), nulls written,
-/// times as UTC with a <c>Z</c> and milliseconds. Shared by the REST endpoints and the SignalR hub.
+/// times as UTC with a <c>Z</c> and milliseconds, letters of every script as they are (UTF-8; the characters HTML
+/// gives meaning to stay escaped). Shared by the REST endpoints and the SignalR hub.
 /// </summary>
 internal static class JsonSetup
 {
     public static void Apply(JsonSerializerOptions options)
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
         options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         options.Converters.Add(new JsonStringEnumConverter<Priority>(namingPolicy: null, allowIntegerValues: false));
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));

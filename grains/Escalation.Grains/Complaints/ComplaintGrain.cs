@@ -67,7 +67,7 @@ public sealed class ComplaintGrain(
         ingesting = message;
         try
         {
-            if (await Joined(message) is { } thread)
+            if (await ComplaintThreads.Join(GrainFactory, message) is { } thread)
             {
                 state.State.JoinedTo = thread;
                 await state.WriteStateAsync();
@@ -112,31 +112,6 @@ public sealed class ComplaintGrain(
     public ValueTask<ComplaintSummary> AddCustomerMessage(CustomerMessage message) => Act(now => C.AddCustomerMessage(message, now));
 
     private ComplaintSummary Summary() => ComplaintSummary.Of(C.Id, state.State);
-
-    /// <summary>
-    /// The complaint a follow-up joined: the one its earlier message belongs to, when that is the same customer's and not
-    /// closed; null to open a new complaint (an unknown message, another customer's, or a closed complaint).
-    /// </summary>
-    private async Task<ComplaintThread?> Joined(NewComplaint message)
-    {
-        if (message.InReplyTo is not { } earlier || earlier == message.ExternalId
-            || await GrainFactory.GetGrain<IComplaintGrain>(ComplaintIds.Of(message.Channel, earlier)).Thread() is not { } thread
-            || thread.CustomerId != message.Customer.Id)
-        {
-            return null;
-        }
-
-        try
-        {
-            await GrainFactory.GetGrain<IComplaintGrain>(thread.ComplaintId)
-                .AddCustomerMessage(new CustomerMessage(message.ExternalId, message.Text, message.CreatedAt));
-            return thread;
-        }
-        catch (TransitionNotAllowedException)
-        {
-            return null;
-        }
-    }
 
     /// <summary>Whose load the complaint counts in: its assignee's while it is open.</summary>
     private string? Holder() => state.State.IsOpen ? state.State.Assignee : null;

@@ -74,6 +74,9 @@ public sealed class InMemoryComplaintIndex(ComplaintProjection projection) : ICo
         private readonly SortedSet<RowKey> open = [];
         private readonly SortedSet<RowKey> done = [];
 
+        // The open rows whose warning went out: with the rows due soon (a prefix of the open ones), the rows at risk.
+        private readonly SortedSet<RowKey> warned = [];
+
         public void Put(IndexedComplaint indexed)
         {
             lock (gate)
@@ -82,6 +85,7 @@ public sealed class InMemoryComplaintIndex(ComplaintProjection projection) : ICo
                 {
                     var key = RowKey.Of(before.Row);
                     (before.Open ? open : done).Remove(key);
+                    warned.Remove(key);
                     byKey.Remove(key);
                 }
 
@@ -89,6 +93,10 @@ public sealed class InMemoryComplaintIndex(ComplaintProjection projection) : ICo
                 byId[indexed.Row.Id] = indexed;
                 byKey[now] = indexed;
                 (indexed.Open ? open : done).Add(now);
+                if (indexed.Warned)
+                {
+                    warned.Add(now);
+                }
             }
         }
 
@@ -97,13 +105,13 @@ public sealed class InMemoryComplaintIndex(ComplaintProjection projection) : ICo
         {
             lock (gate)
             {
-                var set = query.Status is ComplaintStatus.Resolved or ComplaintStatus.Closed ? done : open;
+                var set = Candidates(query.Status is ComplaintStatus.Resolved or ComplaintStatus.Closed ? done : open, query);
                 var filtered = query with { After = null, Limit = 0 };
                 var unfiltered = query.Status is null && query.Assignee is null && query.Priority is null && query.Channel is null && query.Topic is null
                     && query.Escalated is null && query.DueBefore is null && query.AtRiskBefore is null && search is null;
                 var total = unfiltered ? set.Count : set.Count(key => Matches(byKey[key], filtered, search));
                 var after = query.After is { } cursor ? RowKey.Of(cursor) : (RowKey?)null;
-                var from = after is { } start && start.CompareTo(RowKey.Last) < 0 ? set.GetViewBetween(start, RowKey.Last) : set;
+                var from = after is not { } start ? set : set.Count > 0 && start.CompareTo(set.Max) < 0 ? set.GetViewBetween(start, set.Max) : [];
                 var page = from.Where(key => after is null || key.CompareTo(after.Value) > 0)
                     .Select(key => byKey[key])
                     .Where(row => Matches(row, filtered, search))
@@ -112,6 +120,23 @@ public sealed class InMemoryComplaintIndex(ComplaintProjection projection) : ICo
                     .ToList();
                 return (page, total);
             }
+        }
+
+        /// <summary>
+        /// The rows a query can match, in list order: those due before <see cref="ComplaintQuery.DueBefore"/> are a
+        /// prefix of the list; those at risk, that prefix and the warned ones. So neither reads the whole team.
+        /// </summary>
+        private SortedSet<RowKey> Candidates(SortedSet<RowKey> set, ComplaintQuery query)
+        {
+            static SortedSet<RowKey> Before(SortedSet<RowKey> rows, DateTimeOffset at) =>
+                rows.GetViewBetween(new RowKey(long.MinValue, long.MinValue, Guid.Empty), new RowKey(at.UtcTicks, long.MinValue, Guid.Empty));
+
+            return query switch
+            {
+                { DueBefore: { } due } => Before(set, due),
+                { AtRiskBefore: { } risk } when set == open => [.. Before(set, risk), .. warned],
+                _ => set,
+            };
         }
 
         public Dictionary<string, int> Loads()

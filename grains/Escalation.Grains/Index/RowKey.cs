@@ -10,7 +10,6 @@ internal readonly record struct RowKey(long Due, long Created, Guid Id) : ICompa
 
     public static RowKey Of(ComplaintCursor cursor) => new(cursor.NextDueAt?.UtcTicks ?? long.MaxValue, cursor.CreatedAt.UtcTicks, cursor.Id);
 
-    public static RowKey Last { get; } = new(long.MaxValue, long.MaxValue, new Guid("ffffffff-ffff-ffff-ffff-ffffffffffff"));
 
     public int CompareTo(RowKey other) =>
         Due != other.Due ? Due.CompareTo(other.Due)
