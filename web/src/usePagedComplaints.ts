@@ -1,0 +1,72 @@
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { Api, Complaint } from "./api";
+import { appendPage, applyEvent, type ComplaintFilter, firstPageUrl, type ListState, matches } from "./complaintList";
+
+/** A complaint list as the console shows it: loaded page by page, kept current by live events. */
+export interface PagedComplaints extends ListState {
+  loading: boolean;
+  error: string | null;
+  /** Fetches the next page (or retries the one that failed); does nothing while a page is on its way. */
+  loadMore: () => void;
+}
+
+const EMPTY: ListState = { rows: [], total: 0, next: null, boundary: null };
+
+/**
+ * The list the filter asks for, from its first page whenever the filter changes or `reload` runs (after every
+ * (re)connection and on `resync`); `apply` puts a live event's complaint where the filter and order say. A failure
+ * shows in the list (with a retry) and is also told to `onFailure`.
+ */
+export function usePagedComplaints(client: Api, filter: ComplaintFilter, username: string, onFailure: (error: unknown) => void) {
+  const [state, setState] = useState<ListState>(EMPTY);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  // The failed page's URL, so that a retry asks for it again; and the generation, so that a page asked for before
+  // the filter changed is dropped.
+  const pending = useRef<{ url: string | null; generation: number; busy: boolean }>({ url: null, generation: 0, busy: false });
+
+  const fetchPage = useCallback(
+    (url: string, first: boolean) => {
+      const generation = first ? pending.current.generation + 1 : pending.current.generation;
+      pending.current = { url, generation, busy: true };
+      setLoading(true);
+      setError(null);
+      client.complaints(url).then(
+        (page) => {
+          if (pending.current.generation !== generation) return;
+          pending.current = { url: null, generation, busy: false };
+          setState((previous) => appendPage(first ? EMPTY : previous, page.rows, page.total, page.next));
+          setLoading(false);
+        },
+        (failure: unknown) => {
+          if (pending.current.generation !== generation) return;
+          pending.current = { ...pending.current, busy: false };
+          setLoading(false);
+          setError((failure as Error).message);
+          onFailure(failure);
+        },
+      );
+    },
+    [client, onFailure],
+  );
+
+  const first = firstPageUrl(filter);
+  const reload = useCallback(() => fetchPage(first, true), [fetchPage, first]);
+  useEffect(reload, [reload]);
+
+  const loadMore = useCallback(() => {
+    const { url, busy } = pending.current;
+    if (busy) return;
+    if (url) fetchPage(url, url === first);
+    else if (state.next) fetchPage(state.next, false);
+  }, [fetchPage, first, state.next]);
+
+  const apply = useCallback(
+    (complaint: Complaint, created: boolean) =>
+      setState((previous) => applyEvent(previous, complaint, matches(filter, complaint, username, Date.now()), created)),
+    [filter, username],
+  );
+
+  const list: PagedComplaints = { ...state, loading, error, loadMore };
+  return { list, reload, apply };
+}
