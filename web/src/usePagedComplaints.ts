@@ -24,11 +24,17 @@ export function usePagedComplaints(client: Api, filter: ComplaintFilter, usernam
   // The failed page's URL, so that a retry asks for it again; and the generation, so that a page asked for before
   // the filter changed is dropped.
   const pending = useRef<{ url: string | null; generation: number; busy: boolean }>({ url: null, generation: 0, busy: false });
+  // The first page's URL of the rows shown: another filter's rows go at once, a reload keeps them until it answers.
+  const shown = useRef<string | null>(null);
 
   const fetchPage = useCallback(
     (url: string, first: boolean) => {
       const generation = first ? pending.current.generation + 1 : pending.current.generation;
       pending.current = { url, generation, busy: true };
+      if (first && shown.current !== url) {
+        shown.current = url;
+        setState(EMPTY);
+      }
       setLoading(true);
       setError(null);
       client.complaints(url).then(

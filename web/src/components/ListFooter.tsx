@@ -25,7 +25,7 @@ export function ListFooter({ list }: { list: PagedComplaints }) {
 
   return (
     <div className="list-footer">
-      <p className="list-count" data-testid="list-count" aria-live="polite">
+      <p className="list-count" data-testid="list-count">
         {loaded} {t("of")} {list.total}
       </p>
       {list.loading && (
