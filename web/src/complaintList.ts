@@ -86,11 +86,18 @@ export function appendPage(state: ListState, rows: Complaint[], total: number, n
   return { rows: [...state.rows, ...rows.filter((row) => !known.has(row.id))], total, next, boundary: rows.at(-1) ?? state.boundary };
 }
 
+/** A live event about a complaint, as a list takes it: whether it matches the list's filter, whether it is new. */
+export interface LiveChange {
+  complaint: Complaint;
+  fits: boolean;
+  created: boolean;
+}
+
 /**
  * The list after a live event about `complaint`: a loaded row is replaced (or dropped when it no longer matches), a
  * matching one is put in its place in the order, unless it sorts after what is loaded (its page brings it later).
  */
-export function applyEvent(state: ListState, complaint: Complaint, fits: boolean, created: boolean): ListState {
+export function applyEvent(state: ListState, { complaint, fits, created }: LiveChange): ListState {
   const loaded = state.rows.some((row) => row.id === complaint.id);
   const inRange = state.next === null || state.boundary === null || compareRows(complaint, state.boundary) <= 0;
   const rows = state.rows.filter((row) => row.id !== complaint.id);
@@ -100,4 +107,13 @@ export function applyEvent(state: ListState, complaint: Complaint, fits: boolean
   }
   const total = state.total + (loaded && !fits ? -1 : 0) + (!loaded && created && fits ? 1 : 0);
   return { ...state, rows, total };
+}
+
+/**
+ * A first page with the live events that came while it was on its way applied again, as the page may predate them;
+ * a complaint the page already has is not counted twice.
+ */
+export function replay(state: ListState, missed: LiveChange[]): ListState {
+  const inPage = new Set(state.rows.map((row) => row.id));
+  return missed.reduce((list, change) => applyEvent(list, { ...change, created: change.created && !inPage.has(change.complaint.id) }), state);
 }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Api, Complaint } from "./api";
-import { appendPage, applyEvent, type ComplaintFilter, firstPageUrl, type ListState, matches } from "./complaintList";
+import { appendPage, applyEvent, type ComplaintFilter, firstPageUrl, type ListState, type LiveChange, matches, replay } from "./complaintList";
 
 /** A complaint list as the console shows it: loaded page by page, kept current by live events. */
 export interface PagedComplaints extends ListState {
@@ -21,16 +21,21 @@ export function usePagedComplaints(client: Api, filter: ComplaintFilter, usernam
   const [state, setState] = useState<ListState>(EMPTY);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  // The failed page's URL, so that a retry asks for it again; and the generation, so that a page asked for before
-  // the filter changed is dropped.
-  const pending = useRef<{ url: string | null; generation: number; busy: boolean }>({ url: null, generation: 0, busy: false });
+  // The failed page's URL, so that a retry asks for it again; the generation, so that a page asked for before the
+  // filter changed is dropped; and, while a first page is on its way, the live events since it was asked for.
+  const pending = useRef<{ url: string | null; generation: number; busy: boolean; missed: LiveChange[] | null }>({
+    url: null,
+    generation: 0,
+    busy: false,
+    missed: null,
+  });
   // The first page's URL of the rows shown: another filter's rows go at once, a reload keeps them until it answers.
   const shown = useRef<string | null>(null);
 
   const fetchPage = useCallback(
     (url: string, first: boolean) => {
       const generation = first ? pending.current.generation + 1 : pending.current.generation;
-      pending.current = { url, generation, busy: true };
+      pending.current = { url, generation, busy: true, missed: first ? [] : null };
       if (first && shown.current !== url) {
         shown.current = url;
         setState(EMPTY);
@@ -40,13 +45,14 @@ export function usePagedComplaints(client: Api, filter: ComplaintFilter, usernam
       client.complaints(url).then(
         (page) => {
           if (pending.current.generation !== generation) return;
-          pending.current = { url: null, generation, busy: false };
-          setState((previous) => appendPage(first ? EMPTY : previous, page.rows, page.total, page.next));
+          const missed = pending.current.missed ?? [];
+          pending.current = { url: null, generation, busy: false, missed: null };
+          setState((previous) => replay(appendPage(first ? EMPTY : previous, page.rows, page.total, page.next), missed));
           setLoading(false);
         },
         (failure: unknown) => {
           if (pending.current.generation !== generation) return;
-          pending.current = { ...pending.current, busy: false };
+          pending.current = { ...pending.current, busy: false, missed: null };
           setLoading(false);
           setError((failure as Error).message);
           onFailure(failure);
@@ -68,8 +74,11 @@ export function usePagedComplaints(client: Api, filter: ComplaintFilter, usernam
   }, [fetchPage, first, state.next]);
 
   const apply = useCallback(
-    (complaint: Complaint, created: boolean) =>
-      setState((previous) => applyEvent(previous, complaint, matches(filter, complaint, username, Date.now()), created)),
+    (complaint: Complaint, created: boolean) => {
+      const change = { complaint, fits: matches(filter, complaint, username, Date.now()), created };
+      pending.current.missed?.push(change);
+      setState((previous) => applyEvent(previous, change));
+    },
     [filter, username],
   );
 
