@@ -17,6 +17,7 @@ type Tab = "queue" | "escalations" | "atRisk" | "team" | "dashboard";
 
 const ESCALATED: ComplaintFilter = { ...NO_FILTER, escalated: true };
 const AT_RISK: ComplaintFilter = { ...NO_FILTER, atRisk: true };
+const AT_RISK_REFRESH_MS = 60_000;
 const expired = (error: unknown) => error instanceof ApiError && error.status === 401;
 
 /**
@@ -59,6 +60,13 @@ export function Console({ session, onUnauthorized }: { session: Session; onUnaut
   );
   const filter = tab === "escalations" ? ESCALATED : tab === "atRisk" ? AT_RISK : queueFilter;
   const { list, reload, apply } = usePagedComplaints(client, filter, session.username, unauthorized);
+
+  // Time alone brings complaints within 15 minutes of their deadline, with no event: the at-risk view asks again each minute.
+  useEffect(() => {
+    if (tab !== "atRisk") return;
+    const timer = setInterval(reload, AT_RISK_REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [tab, reload]);
 
   const upsert = useCallback(
     (complaint: Complaint, created = false) => {
