@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { complaint, launchBrowser, row, signIn } from "./browser.mjs";
-import { postComplaint, startSystem } from "./system.mjs";
+import { loginToken, postComplaint, startSystem } from "./system.mjs";
 
 /** The console's page size (web/src/complaintList.ts). */
 const PAGE_SIZE = 50;
@@ -84,6 +84,40 @@ test("a supervisor's at-risk view lists what falls due within 15 minutes, live",
   await supervisor.getByTestId("at-risk").locator(`tr[data-external-id="${live}"]`).waitFor();
   assert.deepEqual(await count(supervisor), [loaded + 1, total + 1]);
   assert.deepEqual(supervisor.errors, []);
+});
+
+test("filters ask again from the first page: priority, and the agent's own complaints", async () => {
+  const { complaintId } = await postComplaint(system.urls[0], complaint(`e2e-mine-${Date.now()}`, { priority: "P4" }));
+  const assigned = await fetch(`${system.urls[0]}/api/complaints/${complaintId}/assign`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Authorization: `Bearer ${await loginToken(system.urls[0], "supervisor1")}` },
+    body: JSON.stringify({ agent: "agent1" }),
+  });
+  assert.equal(assigned.status, 200);
+  const agent = await signIn(browser, system.urls[0], "agent1");
+  await rows(agent).first().waitFor();
+  const [, teamTotal] = await count(agent);
+  // Answered once nothing is loading and every row shown passes: the rows of the previous query fail.
+  const answered = (column, value) =>
+    agent.waitForFunction(
+      ([column, value]) => {
+        const trs = [...document.querySelectorAll('[data-testid="queue"] tbody tr')];
+        return !document.querySelector('[data-testid="loading"]') && trs.length > 0 && trs.every((tr) => tr.cells[column].textContent === value);
+      },
+      [column, value],
+    );
+  await agent.getByLabel("Priority").selectOption("P1");
+  await answered(0, "P1");
+  const [loaded, total] = await count(agent);
+  assert.equal(loaded, await rows(agent).count());
+  assert.ok(total >= 2 && total < teamTotal, `${total} P1 of ${teamTotal}`);
+
+  await agent.getByLabel("Priority").selectOption("");
+  await agent.getByText(`${PAGE_SIZE} of ${teamTotal}`).waitFor();
+  await agent.getByLabel("Mine").check();
+  await answered(6, "agent1");
+  assert.ok((await count(agent))[1] < teamTotal);
+  assert.deepEqual(agent.errors, []);
 });
 
 test("toasts never cover the open complaint", async () => {
