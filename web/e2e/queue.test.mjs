@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { complaint, launchBrowser, row, signIn } from "./browser.mjs";
-import { loginToken, postComplaint, startSystem } from "./system.mjs";
+import { artifacts, loginToken, postComplaint, startSystem } from "./system.mjs";
 
 /** The console's page size (web/src/complaintList.ts). */
 const PAGE_SIZE = 50;
@@ -134,6 +134,7 @@ test("toasts never cover the open complaint", async () => {
     await agent.getByTestId("toasts").getByText(name).waitFor();
     const toasts = await agent.getByTestId("toasts").boundingBox();
     assert.ok(!intersects(toasts, await panel.boundingBox()), `toasts ${JSON.stringify(toasts)} over the panel at ${viewport.width}×${viewport.height}`);
+    await agent.screenshot({ path: `${artifacts}screenshots/queue-panel-toast-${viewport.width}.png` });
     assert.deepEqual(agent.errors, []);
     await agent.context().close();
   }
