@@ -12,7 +12,7 @@ export class ApiError extends Error {
   }
 }
 
-async function send<T>(method: string, path: string, token: string | null, body?: unknown): Promise<T> {
+async function request(method: string, path: string, token: string | null, body?: unknown): Promise<Response> {
   const headers: Record<string, string> = {};
   if (token) headers.Authorization = `Bearer ${token}`;
   if (body !== undefined) headers["Content-Type"] = "application/json";
@@ -21,7 +21,27 @@ async function send<T>(method: string, path: string, token: string | null, body?
     const problem = await response.json().catch(() => null);
     throw new ApiError(response.status, problem?.detail ?? problem?.title ?? response.statusText);
   }
+  return response;
+}
+
+async function send<T>(method: string, path: string, token: string | null, body?: unknown): Promise<T> {
+  const response = await request(method, path, token, body);
   return response.status === 204 ? (undefined as T) : ((await response.json()) as T);
+}
+
+/** One page of a complaint list: its rows, how many match in all, and the next page's URL (none after the last). */
+export interface ComplaintPage {
+  rows: Complaint[];
+  total: number;
+  next: string | null;
+}
+
+/** Fetches a page of `GET /api/complaints` (a first page's URL, or the one a `Link: <…>; rel="next"` header gave). */
+async function page(url: string, token: string): Promise<ComplaintPage> {
+  const response = await request("GET", url, token);
+  const next = /<([^>]*)>\s*;\s*rel="next"/.exec(response.headers.get("Link") ?? "");
+  const rows = (await response.json()) as Complaint[];
+  return { rows, total: Number(response.headers.get("X-Total-Count") ?? rows.length), next: next ? next[1] : null };
 }
 
 export const login = (username: string, password: string) =>
@@ -30,7 +50,7 @@ export const login = (username: string, password: string) =>
 export function api(token: string) {
   const complaint = (id: string) => `/api/complaints/${encodeURIComponent(id)}`;
   return {
-    openComplaints: () => send<Complaint[]>("GET", "/api/complaints?status=open", token),
+    complaints: (url: string) => page(url, token),
     details: (id: string) => send<ComplaintDetails>("GET", complaint(id), token),
     customer: (id: string) => send<Customer>("GET", `/api/customers/${encodeURIComponent(id)}`, token),
     team: (name: string) => send<TeamOverview>("GET", `/api/teams/${encodeURIComponent(name)}`, token),

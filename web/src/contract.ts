@@ -4,6 +4,9 @@
 
 export type Role = "agent" | "supervisor" | "manager" | "admin";
 export type SlaReason = "firstResponse" | "nextResponse" | "resolution";
+export const TOPICS = ["productQuality", "service", "delivery", "easeOfUse", "billing", "other"] as const;
+/** The connector channels of the contract's default configuration. */
+export const CHANNELS = ["facebook", "x", "google-reviews", "email", "web"] as const;
 export type Status = "new" | "assigned" | "responded" | "waitingForCustomer" | "resolved" | "closed";
 
 /** @schema LoginResponse */

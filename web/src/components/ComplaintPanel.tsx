@@ -91,7 +91,7 @@ export function ComplaintPanel({ complaint, client, session, oversees, now, onCh
 
       <h3>{t("complaintText")}</h3>
       <p className="complaint-text" data-testid="complaint-text">
-        {complaint.text}
+        {(details ?? complaint).text}
       </p>
       <details>
         <summary>{t("reasons")}</summary>

@@ -1,6 +1,8 @@
 import type { ReactNode } from "react";
 import type { Complaint } from "../api";
 import { type Key, useT } from "../i18n";
+import type { PagedComplaints } from "../usePagedComplaints";
+import { ListFooter } from "./ListFooter";
 import { SlaCell } from "./SlaCell";
 
 export interface Column {
@@ -13,15 +15,27 @@ interface Props {
   empty: Key;
   testId: string;
   columns: Column[];
-  complaints: Complaint[];
+  list: PagedComplaints;
   now: number;
   onOpen: (id: string) => void;
 }
 
-/** A live table of complaints: the given columns, then the next deadline's countdown and an Open button. */
-export function ComplaintTable({ caption, empty, testId, columns, complaints, now, onOpen }: Props) {
+/**
+ * A live, paged table of complaints: the given columns, then the next deadline's countdown and an Open button; more
+ * rows load as it scrolls.
+ */
+export function ComplaintTable({ caption, empty, testId, columns, list, now, onOpen }: Props) {
   const t = useT();
-  if (complaints.length === 0) return <p className="empty">{t(empty)}</p>;
+  return (
+    <>
+      {list.rows.length === 0 && !list.loading && !list.error ? <p className="empty">{t(empty)}</p> : <Rows {...{ caption, testId, columns, complaints: list.rows, now, onOpen }} />}
+      <ListFooter list={list} />
+    </>
+  );
+}
+
+function Rows({ caption, testId, columns, complaints, now, onOpen }: Omit<Props, "empty" | "list"> & { complaints: Complaint[] }) {
+  const t = useT();
   return (
     <table className="queue" data-testid={testId}>
       <caption>{t(caption)}</caption>

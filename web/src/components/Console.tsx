@@ -1,28 +1,42 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { api, ApiError, type Complaint, type ConsoleEvent, type Session } from "../api";
+import { type ComplaintFilter, NO_FILTER } from "../complaintList";
 import type { EventName } from "../events";
 import { type ImprovementEvent, useConsoleHub } from "../hub";
 import { useT } from "../i18n";
-import { isOpen } from "../sla";
+import { usePagedComplaints } from "../usePagedComplaints";
 import { ComplaintPanel } from "./ComplaintPanel";
 import { Dashboard } from "./Dashboard";
 import { Escalations } from "./Escalations";
 import { Queue } from "./Queue";
+import { QueueFilters } from "./QueueFilters";
 import { TeamLoad } from "./TeamLoad";
 import { Toasts, type Toast } from "./Toasts";
 
-type Tab = "queue" | "escalations" | "team" | "dashboard";
+type Tab = "queue" | "escalations" | "atRisk" | "team" | "dashboard";
 
-/** The signed-in console: live state from the hub, resynchronised over REST after every (re)connection. */
+const ESCALATED: ComplaintFilter = { ...NO_FILTER, escalated: true };
+const AT_RISK: ComplaintFilter = { ...NO_FILTER, atRisk: true };
+const AT_RISK_REFRESH_MS = 60_000;
+const expired = (error: unknown) => error instanceof ApiError && error.status === 401;
+
+/**
+ * The signed-in console: the open tab's complaint list, paged over REST and kept current by the hub's live events;
+ * fetched again from its first page after every (re)connection and on `resync`.
+ */
 export function Console({ session, onUnauthorized }: { session: Session; onUnauthorized: () => void }) {
   const t = useT();
   const client = useMemo(() => api(session.accessToken), [session.accessToken]);
   const oversees = session.role !== "agent";
   const tabs: Tab[] =
-    session.role === "agent" ? ["queue"] : session.role === "supervisor" ? ["escalations", "queue", "team", "dashboard"] : ["escalations", "queue", "dashboard"];
+    session.role === "agent"
+      ? ["queue"]
+      : session.role === "supervisor"
+        ? ["escalations", "atRisk", "queue", "team", "dashboard"]
+        : ["escalations", "atRisk", "queue", "dashboard"];
   const [tab, setTab] = useState<Tab>(tabs[0]);
-  const [complaints, setComplaints] = useState<Map<string, Complaint>>(new Map());
-  const [selected, setSelected] = useState<string | null>(null);
+  const [queueFilter, setQueueFilter] = useState<ComplaintFilter>(NO_FILTER);
+  const [current, setCurrent] = useState<Complaint | null>(null);
   const [toasts, setToasts] = useState<Toast[]>([]);
   const [unseen, setUnseen] = useState(0);
   // Counts live events, so that views built from REST (dashboard, team load) fetch again when something happened.
@@ -31,28 +45,40 @@ export function Console({ session, onUnauthorized }: { session: Session; onUnaut
 
   const fail = useCallback(
     (error: unknown) => {
-      if (error instanceof ApiError && error.status === 401) onUnauthorized();
+      if (expired(error)) onUnauthorized();
       else setToasts((list) => [...list, { id: crypto.randomUUID(), kind: "error", text: (error as Error).message }]);
     },
     [onUnauthorized],
   );
 
-  const resync = useCallback(() => {
-    client.openComplaints().then((list) => setComplaints(new Map(list.map((c) => [c.id, c]))), fail);
-  }, [client, fail]);
+  // A list that fails shows it in place, with a retry; only an expired session goes further.
+  const unauthorized = useCallback(
+    (error: unknown) => {
+      if (expired(error)) onUnauthorized();
+    },
+    [onUnauthorized],
+  );
+  const filter = tab === "escalations" ? ESCALATED : tab === "atRisk" ? AT_RISK : queueFilter;
+  const { list, reload, apply } = usePagedComplaints(client, filter, session.username, unauthorized);
 
-  const upsert = useCallback((complaint: Complaint) => {
-    setComplaints((previous) => {
-      const next = new Map(previous);
-      if (isOpen(complaint)) next.set(complaint.id, complaint);
-      else next.delete(complaint.id);
-      return next;
-    });
-  }, []);
+  // Time alone brings complaints within 15 minutes of their deadline, with no event: the at-risk view asks again each minute.
+  useEffect(() => {
+    if (tab !== "atRisk") return;
+    const timer = setInterval(reload, AT_RISK_REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [tab, reload]);
+
+  const upsert = useCallback(
+    (complaint: Complaint, created = false) => {
+      apply(complaint, created);
+      setCurrent((open) => (open?.id === complaint.id ? complaint : open));
+    },
+    [apply],
+  );
 
   const onEvent = (name: EventName, event: ConsoleEvent) => {
     const { complaintId, at, reason, dueAt, level, ...complaint } = event;
-    upsert(complaint);
+    upsert(complaint, name === "complaintCreated");
     setVersion((v) => v + 1);
     const headline =
       name === "complaintCreated" ? t("newComplaint")
@@ -72,9 +98,8 @@ export function Console({ session, onUnauthorized }: { session: Session; onUnaut
     setToasts((list) => [...list.slice(-3), { id: `${event.improvement.id}-overdue`, kind: "danger", text: `${t("improvementOverdue")}: ${event.improvement.title}` }]);
   };
 
-  const connection = useConsoleHub(session.accessToken, onEvent, resync, onImprovementOverdue);
-  const open = [...complaints.values()].sort((a, b) => a.priority.localeCompare(b.priority) || a.createdAt.localeCompare(b.createdAt));
-  const current = selected ? complaints.get(selected) : undefined;
+  const connection = useConsoleHub(session.accessToken, onEvent, reload, onImprovementOverdue);
+  const select = (id: string) => setCurrent(list.rows.find((complaint) => complaint.id === id) ?? null);
 
   return (
     <main className="console">
@@ -95,11 +120,15 @@ export function Console({ session, onUnauthorized }: { session: Session; onUnaut
       </nav>
       <div className="layout">
         <section className="main-view">
-          {tab === "queue" && <Queue complaints={open} now={now} onOpen={setSelected} />}
-          {tab === "escalations" && (
-            <Escalations complaints={open.filter((c) => !c.escalationAcknowledged && c.escalationLevel >= (session.role === "supervisor" ? 1 : 2))} now={now} onOpen={setSelected} />
+          {tab === "queue" && (
+            <>
+              <QueueFilters filter={queueFilter} onChange={setQueueFilter} />
+              <Queue caption="queue" empty="noComplaints" testId="queue" list={list} now={now} onOpen={select} />
+            </>
           )}
-          {tab === "team" && session.team && <TeamLoad client={client} team={session.team} complaints={open} onError={fail} />}
+          {tab === "atRisk" && <Queue caption="atRisk" empty="noneAtRisk" testId="at-risk" list={list} now={now} onOpen={select} />}
+          {tab === "escalations" && <Escalations list={list} now={now} onOpen={select} />}
+          {tab === "team" && session.team && <TeamLoad client={client} team={session.team} version={version} onError={fail} />}
           {tab === "dashboard" && <Dashboard client={client} version={version} canEdit={oversees} onError={fail} />}
         </section>
         {current && (
@@ -112,7 +141,7 @@ export function Console({ session, onUnauthorized }: { session: Session; onUnaut
             now={now}
             onChanged={upsert}
             onError={fail}
-            onClose={() => setSelected(null)}
+            onClose={() => setCurrent(null)}
           />
         )}
       </div>

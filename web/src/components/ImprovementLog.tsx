@@ -1,9 +1,9 @@
 import { type FormEvent, useEffect, useState } from "react";
 import type { Api, Improvement, ImprovementStatus } from "../api";
+import { TOPICS } from "../contract";
 import { useT } from "../i18n";
 
 const statuses: ImprovementStatus[] = ["planned", "inProgress", "done", "dropped"];
-const topics = ["productQuality", "service", "delivery", "easeOfUse", "billing", "other"];
 
 /** The improvement log: actions taken because of complaints, with owner, deadline and status; overdue ones stand out. */
 export function ImprovementLog({ client, version, canEdit, onError }: { client: Api; version: number; canEdit: boolean; onError: (e: unknown) => void }) {
@@ -82,7 +82,7 @@ export function ImprovementLog({ client, version, canEdit, onError }: { client: 
           <label>
             {t("topic")}
             <select name="topic" required defaultValue="delivery">
-              {topics.map((topic) => (
+              {TOPICS.map((topic) => (
                 <option key={topic} value={topic}>
                   {t(topic)}
                 </option>

@@ -1,14 +1,14 @@
 import { useEffect, useState } from "react";
-import type { Api, Complaint, TeamOverview } from "../api";
+import type { Api, TeamOverview } from "../api";
 import { useT } from "../i18n";
 
 /** The team at a glance: who is online and how many open complaints each holds, and the unassigned queue. */
-export function TeamLoad({ client, team, complaints, onError }: { client: Api; team: string; complaints: Complaint[]; onError: (e: unknown) => void }) {
+export function TeamLoad({ client, team, version, onError }: { client: Api; team: string; version: number; onError: (e: unknown) => void }) {
   const t = useT();
   const [overview, setOverview] = useState<TeamOverview | null>(null);
   useEffect(() => {
     client.team(team).then(setOverview, onError);
-  }, [client, team, complaints, onError]);
+  }, [client, team, version, onError]);
   if (!overview) return null;
   const most = Math.max(1, ...overview.members.map((m) => m.openComplaints));
   return (
