@@ -31,9 +31,9 @@ internal static class ClusterClientExtensions
                     .Configure<ClusterOptions>(options => (options.ClusterId, options.ServiceId) = (
                         builder.Configuration.GetValue("Cluster:ClusterId", "escalation")!,
                         builder.Configuration.GetValue("Cluster:ServiceId", "escalation")!))
-                    .Configure<GatewayOptions>(options => options.GatewayListRefreshPeriod =
-                        builder.Configuration.GetValue("Cluster:GatewayListRefreshPeriod", TimeSpan.FromSeconds(10)))
                     .UseAdoNetClustering(options => (options.Invariant, options.ConnectionString) = ("Npgsql", connectionString)))
+            .Configure<GatewayOptions>(options => options.GatewayListRefreshPeriod =
+                builder.Configuration.GetValue("Cluster:GatewayListRefreshPeriod", TimeSpan.FromSeconds(10)))
             .UseClusterTls(builder.Configuration)
             .AddEscalationDashboard()
             .UseConnectionRetryFilter(async (_, cancellationToken) =>

@@ -18,6 +18,7 @@ internal sealed partial class ComplaintEventBridge(
     : BackgroundService, IComplaintEventObserver
 {
     private static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan RenewTimeout = TimeSpan.FromSeconds(5);
     private readonly DeliveredEvents[] delivered = [.. Enumerable.Range(0, EventChannels.Count).Select(_ => new DeliveredEvents())];
 
     // Held for the whole life of the service: the cluster keeps only a weak reference to the observer.
@@ -91,7 +92,9 @@ internal sealed partial class ComplaintEventBridge(
             {
                 // Grain interfaces resolve only once the client has reached the cluster.
                 reference ??= cluster.CreateObjectReference<IComplaintEventObserver>(this);
-                await Task.WhenAll(Enumerable.Range(0, EventChannels.Count).Select(Renew));
+                // A renewal sent to a silo as it died is never answered; waiting out the call's 30 s timeout would leave
+                // the consoles that long without the resync they need.
+                await Task.WhenAll(Enumerable.Range(0, EventChannels.Count).Select(Renew)).WaitAsync(RenewTimeout, stoppingToken);
                 Subscribed = true;
                 await Task.Delay(RenewEvery, stoppingToken);
             }

@@ -10,10 +10,14 @@ namespace Escalation.Api.Tests;
 
 /// <summary>
 /// What consoles see when parts of the system go away: each test runs a silo of its own (the embedded default) and the
-/// api instances it needs, so that stopping them disturbs no other test.
+/// api instances it needs, so that stopping them disturbs no other test. They run alone, after the parallel
+/// collections: they wait on reconnections and leases, which a machine busy with other tests' clusters slows down.
 /// </summary>
+[Collection(Name)]
 public sealed class ConnectionLossTests
 {
+    public const string Name = "connection loss";
+
     private readonly FakeTimeProvider clock = new(DateTimeOffset.UtcNow);
 
     [Fact]
@@ -21,7 +25,7 @@ public sealed class ConnectionLossTests
     {
         var (siloPort, gatewayPort) = (ApiHost.FreePort(), ApiHost.FreePort());
         var silo = await ApiFixture.StartSilo(siloPort, gatewayPort, clock);
-        var (api, address) = await ApiFixture.StartApi(gatewayPort, clock);
+        var (api, address) = await ApiFixture.StartApi(gatewayPort, clock, new Dictionary<string, string> { ["Cluster:GatewayListRefreshPeriod"] = "00:00:01" });
         try
         {
             var token = await Login(address, "manager1");
@@ -58,26 +62,33 @@ public sealed class ConnectionLossTests
         });
         try
         {
+            var presence = grains.GetGrain<ITeamPresenceGrain>("care");
             await using (var console = await HubListener.Connect(address, await Login(address, "agent2")))
             {
+                // The hub counts the connection once its handshake is done, just after the client's start returns.
+                await Until(async () => (await presence.GetOnline()).Contains("agent2"), "agent2 never counted as online");
                 Assert.Equal("agent2", (await NewComplaint(grains)).Assignee);
                 await process.Kill();
             }
 
             // The dead instance renews nothing more; its lease of three seconds runs out. Nothing announces it: ask until then.
-            var presence = grains.GetGrain<ITeamPresenceGrain>("care");
-            var waiting = System.Diagnostics.Stopwatch.StartNew();
-            while ((await presence.Refresh()).Contains("agent2"))
-            {
-                Assert.True(waiting.Elapsed < TimeSpan.FromSeconds(15), "agent2 still counts as online long after the lease");
-                await Task.Delay(200);
-            }
+            await Until(async () => !(await presence.Refresh()).Contains("agent2"), "agent2 still counts as online long after the lease");
 
             Assert.Null((await NewComplaint(grains)).Assignee);
         }
         finally
         {
             await silo.StopAsync();
+        }
+    }
+
+    private static async Task Until(Func<Task<bool>> condition, string failure)
+    {
+        var waiting = System.Diagnostics.Stopwatch.StartNew();
+        while (!await condition())
+        {
+            Assert.True(waiting.Elapsed < TimeSpan.FromSeconds(15), failure);
+            await Task.Delay(200);
         }
     }
 
@@ -97,3 +108,6 @@ public sealed class ConnectionLossTests
         return created.Complaint;
     }
 }
+
+[CollectionDefinition(ConnectionLossTests.Name, DisableParallelization = true)]
+public sealed class ConnectionLossCollection;
