@@ -68,20 +68,22 @@ public sealed class ApiFixture : ApiDriver, IAsyncLifetime
     public override TimeProvider Time => Clock;
 
     /// <summary>A silo of the embedded default in this process, its grain timers and reminders on <paramref name="clock"/>.</summary>
-    public static async Task<IHost> StartSilo(int siloPort, int gatewayPort, FakeTimeProvider clock)
+    public static Task<IHost> StartSilo(int siloPort, int gatewayPort, FakeTimeProvider clock) =>
+        StartSilo(siloPort, gatewayPort, new Dictionary<string, string?>(), (orleans, _) => orleans.UseFakeClock(clock));
+
+    /// <summary>A silo of the embedded default in this process on its own ports, with more <paramref name="settings"/> and <paramref name="configure"/> applied last.</summary>
+    public static async Task<IHost> StartSilo(
+        int siloPort, int gatewayPort, IReadOnlyDictionary<string, string?> settings, Func<ISiloBuilder, IConfiguration, ISiloBuilder> configure)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(settings)
         {
             ["Cluster:SiloPort"] = $"{siloPort}",
             ["Cluster:GatewayPort"] = $"{gatewayPort}",
             ["Cluster:PrimarySiloPort"] = $"{siloPort}",
         });
-        builder.UseOrleans(orleans => orleans
-            .UseEmbeddedDefault(builder.Configuration)
-            .AddEscalationGrains(builder.Configuration)
-            .UseFakeClock(clock));
+        builder.UseOrleans(orleans => configure(orleans.UseEmbeddedDefault(builder.Configuration).AddEscalationGrains(builder.Configuration), builder.Configuration));
         var silo = builder.Build();
         await silo.StartAsync();
         return silo;

@@ -7,10 +7,6 @@ using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using Escalation.Grains;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using silo::Escalation.Silo;
 
 namespace Escalation.Api.Tests;
@@ -29,19 +25,11 @@ public sealed class ClusterTlsTests
         using var directory = new TempDirectory();
         var certificate = directory.Certificate("cluster");
         var (siloPort, gatewayPort) = (ApiHost.FreePort(), ApiHost.FreePort());
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Cluster:SiloPort"] = $"{siloPort}",
-            ["Cluster:GatewayPort"] = $"{gatewayPort}",
-            ["Cluster:PrimarySiloPort"] = $"{siloPort}",
-            ["Cluster:Tls:CertificatePath"] = certificate,
-            ["Cluster:Tls:CertificatePassword"] = Password,
-        });
-        builder.UseOrleans(orleans => orleans.UseEmbeddedDefault(builder.Configuration).UseClusterTls(builder.Configuration).AddEscalationGrains(builder.Configuration));
-        using var silo = builder.Build();
-        await silo.StartAsync();
+        using var silo = await ApiFixture.StartSilo(
+            siloPort,
+            gatewayPort,
+            new Dictionary<string, string?> { ["Cluster:Tls:CertificatePath"] = certificate, ["Cluster:Tls:CertificatePassword"] = Password },
+            (orleans, configuration) => orleans.UseClusterTls(configuration));
         try
         {
             var (api, address) = await ApiHost.Start(Settings(gatewayPort, certificate));

@@ -28,9 +28,10 @@ public sealed class ServiceProcess : IDisposable
             ["ConnectionStrings__Escalation"] = connectionString,
             ["Cluster__SiloPort"] = $"{siloPort}",
             ["Cluster__GatewayPort"] = $"{gatewayPort}",
-            // Declare a killed silo dead within seconds rather than the production default of about a minute.
-            ["Cluster__Membership__ProbeTimeout"] = "00:00:01",
-            ["Cluster__Membership__NumMissedProbesLimit"] = "2",
+            // Declare a killed silo dead within seconds rather than the production default of about a minute, but not
+            // so fast that a silo still starting on a busy machine is voted dead by its peer (it then stops itself).
+            ["Cluster__Membership__ProbeTimeout"] = "00:00:02",
+            ["Cluster__Membership__NumMissedProbesLimit"] = "3",
             ["Cluster__Membership__NumVotesForDeathDeclaration"] = "1",
             // Rows of silos that stopped heartbeating this long ago are ignored when the whole cluster restarts.
             ["Cluster__Membership__IAmAliveTablePublishTimeout"] = "00:00:03",

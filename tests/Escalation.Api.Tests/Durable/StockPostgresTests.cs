@@ -10,7 +10,7 @@ public sealed class StockPostgresTests(DurableFixture fixture)
     private const int Reads = 130;
 
     [Fact]
-    public async Task A_cluster_restarted_after_a_crash_answers_130_reads_at_once_within_stock_max_connections()
+    public async Task After_a_silo_crash_and_restart_130_reads_at_once_all_answer_within_stock_max_connections()
     {
         await using (var connection = new NpgsqlConnection(fixture.ConnectionString))
         {
@@ -20,22 +20,18 @@ public sealed class StockPostgresTests(DurableFixture fixture)
         }
 
         var ids = await Task.WhenAll(Enumerable.Range(0, Reads).Select(_ => fixture.NewComplaint("P4")));
-        foreach (var silo in fixture.Silos)
-        {
-            await silo.Kill();
-            silo.Dispose();
-        }
-
-        await fixture.StartSilos();
+        await fixture.Silos[1].Kill();
+        fixture.Silos[1].Dispose();
+        fixture.Silos[1] = await ServiceProcess.StartSilo(fixture.ConnectionString, fixture.Endpoints[1].SiloPort, fixture.Endpoints[1].GatewayPort);
         using var manager = await fixture.ClientFor("manager1");
 
-        // The api reconnects to the new silos in its own time; once one complaint answers, every other one is read at
-        // once, each activating and reading its state from PostgreSQL.
+        // The complaints that lived on the crashed silo activate again wherever they are asked for. Once one complaint
+        // answers, every other one is read at once, each of those activating and reading its state from PostgreSQL.
         var first = new Uri($"/api/complaints/{ids[0]}", UriKind.Relative);
         var waiting = System.Diagnostics.Stopwatch.StartNew();
         while ((await manager.GetAsync(first)).StatusCode != HttpStatusCode.OK)
         {
-            Assert.True(waiting.Elapsed < TimeSpan.FromSeconds(90), "the api did not reach the restarted cluster");
+            Assert.True(waiting.Elapsed < TimeSpan.FromSeconds(90), "the cluster did not answer after the restart");
             await Task.Delay(200);
         }
 
