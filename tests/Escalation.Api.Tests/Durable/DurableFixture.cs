@@ -74,9 +74,14 @@ public sealed class DurableFixture : ApiDriver, IAsyncLifetime
     /// <summary>Starts every silo on its own ports (again).</summary>
     public async Task StartSilos()
     {
-        // Together, as after a power cut: each new silo supersedes its own stale row in the membership table.
+        // One after the other, as an operator brings a cluster back: each new silo supersedes its own stale row in the
+        // membership table. Started at the same moment on a busy machine, one could be voted dead by the other while
+        // still starting, and stop itself.
         Silos.Clear();
-        Silos.AddRange(await Task.WhenAll(Endpoints.Select(endpoint => ServiceProcess.StartSilo(ConnectionString, endpoint.SiloPort, endpoint.GatewayPort))));
+        foreach (var (siloPort, gatewayPort) in Endpoints)
+        {
+            Silos.Add(await ServiceProcess.StartSilo(ConnectionString, siloPort, gatewayPort));
+        }
     }
 
     public async Task DisposeAsync()
