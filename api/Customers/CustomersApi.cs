@@ -1,18 +1,29 @@
+using Escalation.Api.Audit;
 using Escalation.Api.Auth;
 using Escalation.Complaints;
 using Escalation.Customers;
+using Escalation.Nps;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Escalation.Api.Customers;
 
 internal static class CustomersApi
 {
+    /// <summary>Everything kept about a customer: the profile, each complaint with its timeline, the NPS answers.</summary>
+    public sealed record CustomerExport(CustomerProfile Customer, IReadOnlyList<ComplaintDetails> Complaints, IReadOnlyList<NpsAnswer> NpsAnswers);
+
     public static IEndpointRouteBuilder MapCustomersApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/customers/{id}", Get)
+        var customers = app.MapGroup("/api/customers").WithTags("Customers");
+        customers.MapGet("/{id}", Get)
             .RequireAuthorization(Policies.Agent)
-            .WithTags("Customers")
             .WithSummary("A customer's complaints and whether their dissatisfaction is one-off or persistent (agents, supervisors: a customer with a complaint in their team). The id is URL-encoded.");
+        customers.MapGet("/{id}/export", Export)
+            .RequireAuthorization(Policies.Admin)
+            .WithSummary("Everything stored about the customer: the profile, every complaint with its timeline, the NPS answers (admin).");
+        customers.MapDelete("/{id}", Erase)
+            .RequireAuthorization(Policies.Admin)
+            .WithSummary("Erases the customer's personal data: the name and every text of their complaints, messages, the responses and notes on them, and NPS comments become \"[erased]\"; counts, deadlines and analytics stay (admin). Safe to repeat.");
         return app;
     }
 
@@ -22,14 +33,55 @@ internal static class CustomersApi
     /// </remarks>
     private static async Task<Results<Ok<CustomerProfile>, ProblemHttpResult>> Get(string id, HttpContext http, IClusterClient cluster)
     {
-        // The router decodes every escape but %2F; customer ids such as "mail:a/b" arrive with it still encoded.
-        id = id.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
+        id = Key(id);
         var profile = await cluster.GetGrain<ICustomerGrain>(id).GetProfile();
-        var exists = profile.OpenComplaints.Count + profile.PastComplaints.Count > 0 || profile.LatestNps is not null;
-        return exists && await MaySee(ConsoleUser.From(http.User), profile, cluster)
-            ? TypedResults.Ok(profile)
-            : TypedResults.Problem($"There is no customer '{id}'.", statusCode: StatusCodes.Status404NotFound);
+        return Exists(profile) && await MaySee(ConsoleUser.From(http.User), profile, cluster) ? TypedResults.Ok(profile) : NotFound(id);
     }
+
+    private static async Task<Results<Ok<CustomerExport>, ProblemHttpResult>> Export(string id, IClusterClient cluster)
+    {
+        id = Key(id);
+        var profile = await cluster.GetGrain<ICustomerGrain>(id).GetProfile();
+        if (!Exists(profile))
+        {
+            return NotFound(id);
+        }
+
+        var complaints = await Task.WhenAll(Complaints(profile).Select(complaint => cluster.GetGrain<IComplaintGrain>(complaint).GetDetails().AsTask()));
+        var answers = await Task.WhenAll((await cluster.GetGrain<ICustomerGrain>(id).NpsLogs()).Select(log => cluster.GetGrain<INpsGrain>(log).AnswersOf(profile.Id).AsTask()));
+        return TypedResults.Ok(new CustomerExport(profile, [.. complaints.OfType<ComplaintDetails>()], [.. answers.SelectMany(kept => kept).OrderBy(answer => answer.At)]));
+    }
+
+    /// <remarks>
+    /// Each part of an erasure is idempotent: one that fails half-way (503) is completed by repeating the request, and
+    /// the audit log records it once it has completed.
+    /// </remarks>
+    private static async Task<Results<NoContent, ProblemHttpResult>> Erase(string id, HttpContext http, IClusterClient cluster)
+    {
+        id = Key(id);
+        var profile = await cluster.GetGrain<ICustomerGrain>(id).GetProfile();
+        if (!Exists(profile))
+        {
+            return NotFound(id);
+        }
+
+        var actor = ConsoleUser.From(http.User).Username;
+        var customer = cluster.GetGrain<ICustomerGrain>(id);
+        await Task.WhenAll(Complaints(profile).Select(complaint => cluster.GetGrain<IComplaintGrain>(complaint).ErasePersonalData(actor).AsTask()));
+        await Task.WhenAll((await customer.NpsLogs()).Select(log => cluster.GetGrain<INpsGrain>(log).EraseComments(profile.Id).AsTask()));
+        await customer.EraseName();
+        await http.Audit("customer.erased", id, $"{profile.OpenComplaints.Count + profile.PastComplaints.Count} complaints");
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>The customer id of a route: the router decodes every escape but %2F (ids such as "mail:a/b").</summary>
+    private static string Key(string id) => id.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
+
+    private static bool Exists(CustomerProfile profile) => profile.OpenComplaints.Count + profile.PastComplaints.Count > 0 || profile.LatestNps is not null;
+
+    private static IEnumerable<Guid> Complaints(CustomerProfile profile) => profile.OpenComplaints.Concat(profile.PastComplaints);
+
+    private static ProblemHttpResult NotFound(string id) => TypedResults.Problem($"There is no customer '{id}'.", statusCode: StatusCodes.Status404NotFound);
 
     private static async Task<bool> MaySee(ConsoleUser user, CustomerProfile profile, IClusterClient cluster)
     {
@@ -38,7 +90,7 @@ internal static class CustomersApi
             return true;
         }
 
-        var summaries = await Task.WhenAll(profile.OpenComplaints.Concat(profile.PastComplaints).Select(id => cluster.GetGrain<IComplaintGrain>(id).GetSummary().AsTask()));
+        var summaries = await Task.WhenAll(Complaints(profile).Select(id => cluster.GetGrain<IComplaintGrain>(id).GetSummary().AsTask()));
         return summaries.Any(summary => summary is not null && user.MayActOn(summary.Team));
     }
 }

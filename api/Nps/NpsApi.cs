@@ -107,8 +107,9 @@ internal static class NpsApi
                 channel.Name, $"nps-{complaintId}", new CustomerRef(customerId, null), text, Public: false, channel.Team));
         }
 
-        await cluster.GetGrain<ICustomerGrain>(customerId).RecordNps(score);
-        await cluster.GetGrain<INpsGrain>(INpsGrain.KeyOf(channel.Team, at)).Record(new NpsAnswer(customerId, score, comment, channel.Name, at, complaintId));
+        var log = INpsGrain.KeyOf(channel.Team, at);
+        await cluster.GetGrain<ICustomerGrain>(customerId).RecordNps(score, log);
+        await cluster.GetGrain<INpsGrain>(log).Record(new NpsAnswer(customerId, score, comment, channel.Name, at, complaintId));
         return TypedResults.Accepted(complaintId is null ? "/api/nps" : $"/api/complaints/{complaintId}", new AnswerResponse(complaintId));
     }
 

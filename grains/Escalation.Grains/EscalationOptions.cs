@@ -55,4 +55,16 @@ public sealed class EscalationOptions
 
     /// <summary>How long recent events are kept to replay to a subscriber that missed them.</summary>
     public TimeSpan EventReplayWindow { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How long personal data outlives its purpose (<c>Escalation:Retention</c>).</summary>
+    public RetentionOptions Retention { get; set; } = new();
+}
+
+public sealed class RetentionOptions
+{
+    /// <summary>
+    /// When set, the texts and the customer's name of a complaint closed this long ago are erased (at that instant, by
+    /// the complaint's own wake-up, never by a scan); null (the default) keeps them.
+    /// </summary>
+    public TimeSpan? ClosedComplaintText { get; set; }
 }

@@ -18,7 +18,10 @@ public static partial class GrainsHosting
     /// <summary>The grains' options, idle collection, the storage failure filter, reminders, and the deadline shards started with the silo.</summary>
     public static ISiloBuilder AddEscalationGrains(this ISiloBuilder silo, IConfiguration configuration)
     {
-        silo.Services.Configure<EscalationOptions>(configuration.GetSection(EscalationOptions.SectionName));
+        silo.Services.AddOptions<EscalationOptions>().Bind(configuration.GetSection(EscalationOptions.SectionName))
+            .Validate(options => options.Retention.ClosedComplaintText is not { } keep || keep > TimeSpan.Zero,
+                "Escalation:Retention:ClosedComplaintText must be a positive time span (or unset: texts are kept).")
+            .ValidateOnStart();
         var idle = configuration.GetSection(EscalationOptions.SectionName).Get<EscalationOptions>()?.IdleComplaintLifetime ?? new EscalationOptions().IdleComplaintLifetime;
         silo.Configure<GrainCollectionOptions>(options =>
         {

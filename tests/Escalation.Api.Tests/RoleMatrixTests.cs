@@ -63,6 +63,8 @@ public sealed class RoleMatrixTests(ApiFixture fixture)
             ["POST /api/complaints/{id:guid}/reopen"] = new($"/api/complaints/{open}/reopen", "401 409 403 409 409"),
             ["POST /api/complaints/{id:guid}/escalation/acknowledge"] = new($"/api/complaints/{resolved}/escalation/acknowledge", "401 403 403 409 409"),
             ["GET /api/customers/{id}"] = new($"/api/customers/{customer}", "401 200 404 200 200"),
+            ["GET /api/customers/{id}/export"] = new($"/api/customers/{customer}/export", "401 403 403 403 200"),
+            ["DELETE /api/customers/{id}"] = new("/api/customers/matrix%3Anobody", "401 403 403 403 404"),
             ["GET /api/sla/policies/"] = new("/api/sla/policies", "401 200 200 200 200"),
             ["PUT /api/sla/policies/{priority}"] = new("/api/sla/policies/P4", "401 403 403 403 400", new { }),
             ["GET /api/calendars/"] = new("/api/calendars", "401 200 200 200 200"),

@@ -54,6 +54,13 @@ public interface IComplaintGrain : IGrainWithGuidKey
     /// </summary>
     ValueTask<ComplaintSummary> AddCustomerMessage(CustomerMessage message);
 
+    /// <summary>
+    /// Erases the complaint's personal data (its texts, the customer's messages and name, responses and notes), whatever
+    /// its status; deadlines, counts and the timeline's entries stay, and the timeline records the erasure. Nothing
+    /// happens under an id that holds no complaint.
+    /// </summary>
+    ValueTask ErasePersonalData(string actor);
+
     /// <summary>Raises what fell due; the complaint's deadline shard calls it at the wake-up the complaint stored.</summary>
     ValueTask Wake();
 }

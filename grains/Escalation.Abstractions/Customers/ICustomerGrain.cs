@@ -16,6 +16,12 @@ public interface ICustomerGrain : IGrainWithStringKey
 
     ValueTask<CustomerProfile> GetProfile();
 
-    /// <summary>Remembers the customer's latest NPS answer.</summary>
-    ValueTask RecordNps(int score);
+    /// <summary>Remembers the customer's latest NPS answer, and the NPS log (an <c>INpsGrain</c> key) it was kept in.</summary>
+    ValueTask RecordNps(int score, string answeredIn);
+
+    /// <summary>The NPS logs that hold the customer's answers.</summary>
+    ValueTask<IReadOnlyList<string>> NpsLogs();
+
+    /// <summary>Replaces the customer's name with the erasure mark; the counts stay.</summary>
+    ValueTask EraseName();
 }

@@ -12,4 +12,10 @@ public interface INpsGrain : IGrainWithStringKey
 
     /// <summary>The answers of this day given in the period.</summary>
     ValueTask<IReadOnlyList<NpsAnswer>> Answers(Period period);
+
+    /// <summary>The customer's answers kept here.</summary>
+    ValueTask<IReadOnlyList<NpsAnswer>> AnswersOf(string customerId);
+
+    /// <summary>Replaces the comments of the customer's answers kept here with the erasure mark; scores and topics stay.</summary>
+    ValueTask EraseComments(string customerId);
 }

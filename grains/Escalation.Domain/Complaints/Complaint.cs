@@ -8,7 +8,7 @@ namespace Escalation.Complaints;
 /// it happens at, changes the state, and returns what the host must do about it (<see cref="ComplaintChanges"/>);
 /// an action the status does not allow throws <see cref="TransitionNotAllowedException"/> and changes nothing.
 /// </summary>
-public sealed class Complaint(Guid id, ComplaintState state, TimeSpan autoCloseAfter)
+public sealed class Complaint(Guid id, ComplaintState state, TimeSpan autoCloseAfter, TimeSpan? keepClosedTexts = null)
 {
     public const string System = "system";
 
@@ -19,6 +19,8 @@ public sealed class Complaint(Guid id, ComplaintState state, TimeSpan autoCloseA
 
     private readonly ComplaintDeadlines deadlines = new(id, state);
 
+    private readonly ComplaintAfterlife afterlife = new(state, autoCloseAfter, keepClosedTexts);
+
     public ComplaintState State => state;
 
     public bool Exists => state.Origin is not null;
@@ -27,8 +29,7 @@ public sealed class Complaint(Guid id, ComplaintState state, TimeSpan autoCloseA
     public static DateTimeOffset WrittenAt(DateTimeOffset? written, DateTimeOffset now) => written is { } at && at < now ? at : now;
 
     /// <summary>The next instant at which <see cref="Tick"/> has something to do, or null when nothing is pending.</summary>
-    public DateTimeOffset? NextAlertAt =>
-        new[] { deadlines.NextAlertAt, state.Status == ComplaintStatus.Resolved ? state.ResolvedAt + autoCloseAfter : null }.Min();
+    public DateTimeOffset? NextAlertAt => new[] { deadlines.NextAlertAt, afterlife.NextAt }.Min();
 
     public ComplaintChanges Create(NewComplaint complaint, Triaged triage, SlaTerms terms, string? assignee, DateTimeOffset now)
     {
@@ -189,20 +190,18 @@ public sealed class Complaint(Guid id, ComplaintState state, TimeSpan autoCloseA
     }
 
     /// <summary>
-    /// Raises every alert due at <paramref name="now"/> (each once, whenever it is asked) and closes a resolved
-    /// complaint after its quiet period, adding to <paramref name="changes"/>. Escalations are recorded on the
-    /// timeline by <see cref="Notified"/> once the host knows whom they reached.
+    /// Raises every alert due at <paramref name="now"/> (each once, whenever it is asked) and what comes after resolving
+    /// (<see cref="ComplaintAfterlife"/>), adding to <paramref name="changes"/>. Escalations are recorded on the timeline
+    /// by <see cref="Notified"/> once the host knows whom they reached.
     /// </summary>
     public void Tick(DateTimeOffset now, ComplaintChanges changes)
     {
         deadlines.RaiseDue(now, changes);
-        if (state.Status == ComplaintStatus.Resolved && state.ResolvedAt + autoCloseAfter <= now)
-        {
-            state.Status = ComplaintStatus.Closed;
-            state.Timeline.Add(new TimelineEntry(now, TimelineType.Closed, System));
-            changes.Events.Add(ComplaintEventKind.ComplaintUpdated);
-        }
+        afterlife.Tick(now, changes);
     }
+
+    /// <summary>Erases the complaint's personal data in any status (<see cref="ComplaintAfterlife.Erase"/>).</summary>
+    public ComplaintChanges Erase(string actor, DateTimeOffset now) => afterlife.Erase(actor, now);
 
     /// <summary>Records on the timeline that an escalation <see cref="Tick"/> raised reached <paramref name="recipients"/>.</summary>
     public void Notified(SlaAlert escalation, IReadOnlyList<string>? recipients, DateTimeOffset now) =>

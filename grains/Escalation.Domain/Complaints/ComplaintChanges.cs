@@ -26,6 +26,9 @@ public sealed class ComplaintChanges
 
     public ComplaintSync Sync { get; set; }
 
+    /// <summary>Whether the complaint's personal data was erased: the host erases the timeline pages it sealed away too.</summary>
+    public bool Erased { get; set; }
+
     /// <summary>Whether the state changed and must be stored.</summary>
     public bool Changed => Events.Count > 0 || Alerts.Count > 0;
 

@@ -41,7 +41,14 @@ public sealed class ComplaintState
 
     public DateTimeOffset? ResolvedAt { get; set; }
 
+    /// <summary>
+    /// The timeline's latest entries: the host seals older ones away in pages (<see cref="TimelinePages"/>) so that a
+    /// long conversation is never rewritten whole; the rules only ever look at recent entries.
+    /// </summary>
     public List<TimelineEntry> Timeline { get; set; } = [];
+
+    /// <summary>How many pages of older timeline entries the host sealed away, oldest first.</summary>
+    public int TimelinePages { get; set; }
 
     /// <summary>
     /// For a customer's follow-up that joined another complaint: that complaint, and its customer. The follow-up's own id

@@ -16,4 +16,5 @@ public enum TimelineType
     Reopened,
     Closed,
     PriorityChanged,
+    Erased,
 }

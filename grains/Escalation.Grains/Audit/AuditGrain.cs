@@ -3,10 +3,11 @@ using Escalation.Grains.Logs;
 
 namespace Escalation.Grains.Audit;
 
-public sealed class AuditGrain([PersistentState("auditDay", StorageNames.Escalation)] IPersistentState<PagedLogState<AuditEntry>> state)
-    : PagedLogGrain<AuditEntry>(state), IAuditGrain
+public sealed class AuditGrain([PersistentState("auditDay", StorageNames.Escalation)] IPersistentState<PagedLogState<AuditEntry>> state) : Grain, IAuditGrain
 {
-    public ValueTask Record(AuditEntry entry) => Append(entry);
+    private PagedLog<AuditEntry> Log => field ??= new(state, GrainFactory, this.GetPrimaryKeyString());
 
-    public ValueTask<IReadOnlyList<AuditEntry>> Entries(Period period) => Read(entry => period.Contains(entry.At));
+    public ValueTask Record(AuditEntry entry) => Log.Append(entry);
+
+    public ValueTask<IReadOnlyList<AuditEntry>> Entries(Period period) => Log.Read(entry => period.Contains(entry.At));
 }

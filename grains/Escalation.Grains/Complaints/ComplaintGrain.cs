@@ -27,7 +27,10 @@ public sealed class ComplaintGrain(
     // The message being ingested here, so that a follow-up arriving meanwhile joins this complaint rather than opening another.
     private NewComplaint? ingesting;
 
-    private Complaint C => complaint ??= new Complaint(this.GetPrimaryKey(), state.State, options.Value.AutoCloseAfter);
+    private Complaint C => complaint ??= new Complaint(this.GetPrimaryKey(), state.State, options.Value.AutoCloseAfter,
+        options.Value.Retention.ClosedComplaintText);
+
+    private TimelinePages Pages => field ??= new(GrainFactory, C.Id, state.State);
 
     private DateTimeOffset Now => runtime.TimeProvider.GetUtcNow();
 
@@ -88,8 +91,7 @@ public sealed class ComplaintGrain(
             : ingesting is { InReplyTo: null } pending ? new ComplaintThread(C.Id, pending.Customer.Id)
             : null));
 
-    public ValueTask<ComplaintDetails?> GetDetails() =>
-        ValueTask.FromResult(C.Exists ? new ComplaintDetails(Summary(), [.. state.State.Timeline]) : null);
+    public async ValueTask<ComplaintDetails?> GetDetails() => C.Exists ? new ComplaintDetails(Summary(), await Pages.All()) : null;
 
     public ValueTask<ComplaintSummary?> GetSummary() => ValueTask.FromResult(C.Exists ? Summary() : null);
 
@@ -110,6 +112,14 @@ public sealed class ComplaintGrain(
     public ValueTask<ComplaintSummary> AcknowledgeEscalation(string actor) => Act(now => C.AcknowledgeEscalation(actor, now));
 
     public ValueTask<ComplaintSummary> AddCustomerMessage(CustomerMessage message) => Act(now => C.AddCustomerMessage(message, now));
+
+    public async ValueTask ErasePersonalData(string actor)
+    {
+        if (C.Exists)
+        {
+            await Act(now => C.Erase(actor, now));
+        }
+    }
 
     private ComplaintSummary Summary() => ComplaintSummary.Of(C.Id, state.State);
 
@@ -153,6 +163,13 @@ public sealed class ComplaintGrain(
             var wakeAt = C.NextAlertAt;
             if (wakeAt != state.State.WakeAt || changes.Changed)
             {
+                // An erasure is complete once stored: the sealed pages first.
+                if (changes.Erased)
+                {
+                    await Pages.Erase();
+                }
+
+                await Pages.Seal();
                 state.State.WakeAt = wakeAt;
                 await state.WriteStateAsync();
             }

@@ -4,13 +4,21 @@ using Escalation.Triage;
 
 namespace Escalation.Grains.Nps;
 
-public sealed class NpsGrain([PersistentState("npsDay", StorageNames.Escalation)] IPersistentState<PagedLogState<NpsAnswer>> state)
-    : PagedLogGrain<NpsAnswer>(state), INpsGrain
+public sealed class NpsGrain([PersistentState("npsDay", StorageNames.Escalation)] IPersistentState<PagedLogState<NpsAnswer>> state) : Grain, INpsGrain
 {
+    private PagedLog<NpsAnswer> Log => field ??= new(state, GrainFactory, this.GetPrimaryKeyString());
+
     public ValueTask Record(NpsAnswer answer) =>
-        Append(answer.Comment is { } comment && !string.IsNullOrWhiteSpace(comment)
+        Log.Append(answer.Comment is { } comment && !string.IsNullOrWhiteSpace(comment)
             ? answer with { Topic = TopicClassifier.Classify(comment).Value, Keywords = Text.Keywords(comment) }
             : answer);
 
-    public ValueTask<IReadOnlyList<NpsAnswer>> Answers(Period period) => Read(answer => period.Contains(answer.At));
+    public ValueTask<IReadOnlyList<NpsAnswer>> Answers(Period period) => Log.Read(answer => period.Contains(answer.At));
+
+    public ValueTask<IReadOnlyList<NpsAnswer>> AnswersOf(string customerId) => Log.Read(answer => answer.CustomerId == customerId);
+
+    public ValueTask EraseComments(string customerId) =>
+        Log.Rewrite(answer => answer.CustomerId == customerId && answer.Comment is not (null or Erasure.Mark)
+            ? answer with { Comment = Erasure.Mark, Keywords = null }
+            : answer);
 }

@@ -91,7 +91,7 @@ public sealed class AnalyticsTests(ClusterFixture fixture) : ClusterTest(fixture
     {
         var now = Clock.GetUtcNow();
         var team = $"nps-{Guid.NewGuid():N}";
-        var answers = Enumerable.Range(0, PagedLogGrain<NpsAnswer>.PageSize + 7).Select(i => new NpsAnswer($"web:{i}", i % 11, null, "web", now, null)).ToList();
+        var answers = Enumerable.Range(0, PagedLog<NpsAnswer>.PageSize + 7).Select(i => new NpsAnswer($"web:{i}", i % 11, null, "web", now, null)).ToList();
         var day = Client.GetGrain<INpsGrain>(INpsGrain.KeyOf(team, now));
         foreach (var answer in answers)
         {
@@ -102,7 +102,7 @@ public sealed class AnalyticsTests(ClusterFixture fixture) : ClusterTest(fixture
         var period = new Period(now.AddDays(-3), now.AddSeconds(1));
         Assert.Equal(answers.Select(answer => answer.CustomerId), (await Client.GetGrain<IAnalyticsReaderGrain>(0).NpsAnswers(team, period)).Select(answer => answer.CustomerId));
         var sealedPage = Client.GetGrain<ILogPageGrain<NpsAnswer>>(LogPage.KeyOf(INpsGrain.KeyOf(team, now), 0));
-        Assert.Equal(answers[..PagedLogGrain<NpsAnswer>.PageSize].Select(answer => answer.CustomerId), (await sealedPage.Entries()).Select(answer => answer.CustomerId));
+        Assert.Equal(answers[..PagedLog<NpsAnswer>.PageSize].Select(answer => answer.CustomerId), (await sealedPage.Entries()).Select(answer => answer.CustomerId));
     }
 
     [Fact]

@@ -17,6 +17,9 @@ public sealed class ClusterFixture : IAsyncLifetime, IDisposable
     /// <summary>A Monday morning.</summary>
     public static readonly DateTimeOffset Start = new(2026, 11, 23, 7, 30, 0, TimeSpan.Zero);
 
+    /// <summary>The texts of a complaint closed this long ago are erased (<c>Escalation:Retention:ClosedComplaintText</c>).</summary>
+    public static readonly TimeSpan KeepClosedTexts = TimeSpan.FromDays(30);
+
     public FakeTimeProvider Clock { get; } = new(Start);
 
     public EventRecorder Events { get; } = new();
@@ -35,7 +38,9 @@ public sealed class ClusterFixture : IAsyncLifetime, IDisposable
         builder.ConfigureSilo((_, silo) => silo
             .AddEmbeddedStorage()
             .UseInMemoryReminderService()
-            .AddEscalationGrains(new ConfigurationBuilder().Build())
+            .AddEscalationGrains(new ConfigurationBuilder()
+                .AddInMemoryCollection(new Dictionary<string, string?> { ["Escalation:Retention:ClosedComplaintText"] = KeepClosedTexts.ToString() })
+                .Build())
             .UseFakeClock(Clock));
         Cluster = builder.Build();
         await Cluster.DeployAsync();

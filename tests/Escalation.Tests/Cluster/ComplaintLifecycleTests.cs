@@ -1,4 +1,5 @@
 using Escalation.Complaints;
+using Escalation.Grains.Logs;
 
 namespace Escalation.Tests.Cluster;
 
@@ -30,6 +31,53 @@ public sealed class ComplaintLifecycleTests(ClusterFixture fixture) : ClusterTes
         await Advance(TimeSpan.FromDays(7));
         await Events.WaitFor(created.Id, ComplaintEventKind.ComplaintUpdated, e => e.Complaint.Status == ComplaintStatus.Closed);
         Assert.Equal(ComplaintStatus.Closed, (await Details(created.Id)).Summary.Status);
+    }
+
+    [Fact]
+    public async Task A_closed_complaints_texts_are_erased_by_its_own_wake_up_when_the_retention_period_ends()
+    {
+        await StaffTeam(agentOnline: true);
+        var created = await NewComplaint();
+        var complaint = Complaint(created.Id);
+        await complaint.Respond("Helistame teile homme.", true, Agent);
+        await complaint.Resolve("Called back", Agent);
+        await Advance(TimeSpan.FromDays(7));
+        await Events.WaitFor(created.Id, ComplaintEventKind.ComplaintUpdated, e => e.Complaint.Status == ComplaintStatus.Closed);
+        await Cluster.DeactivateAsync(complaint); // idle for a month: the deadline index wakes it
+        await Advance(ClusterFixture.KeepClosedTexts);
+
+        await Events.WaitFor(created.Id, ComplaintEventKind.ComplaintUpdated, e => e.Complaint.Text == Erasure.Mark);
+        var details = await Details(created.Id);
+        Assert.Equal(ComplaintStatus.Closed, details.Summary.Status);
+        Assert.Equal(Erasure.Mark, details.Summary.CustomerName);
+        Assert.Equal([Erasure.Mark, Erasure.Mark], details.Timeline.Where(entry => entry.Text is not null).Select(entry => entry.Text));
+        Assert.Equal(TimelineType.Erased, details.Timeline[^1].Type);
+    }
+
+    [Fact]
+    public async Task A_long_timeline_is_kept_in_sealed_pages_read_back_whole_and_erased_whole()
+    {
+        await StaffTeam(agentOnline: false);
+        var created = await NewComplaint();
+        var complaint = Complaint(created.Id);
+        List<string> notes = [.. Enumerable.Range(0, 450).Select(i => $"Note {i} about Mari")];
+        foreach (var note in notes)
+        {
+            await complaint.AddNote(note, Supervisor);
+        }
+
+        await Cluster.DeactivateAsync(complaint);
+        var timeline = (await Details(created.Id)).Timeline;
+        Assert.Equal(TimelineType.Created, timeline[0].Type);
+        Assert.Equal(notes, timeline.Where(entry => entry.Type == TimelineType.Note).Select(entry => entry.Text));
+        var sealedPage = Client.GetGrain<ILogPageGrain<TimelineEntry>>(LogPage.KeyOf(created.Id.ToString("N"), 0));
+        Assert.Equal(timeline.Take(200), await sealedPage.Entries());
+
+        await complaint.ErasePersonalData("admin");
+        var erased = (await Details(created.Id)).Timeline;
+        Assert.Equal(timeline.Count + 1, erased.Count);
+        Assert.Equal(notes.Count, erased.Count(entry => entry.Text == Erasure.Mark));
+        Assert.All(await sealedPage.Entries(), entry => Assert.NotEqual(notes[0], entry.Text));
     }
 
     [Fact]

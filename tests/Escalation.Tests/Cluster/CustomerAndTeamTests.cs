@@ -1,5 +1,6 @@
 using Escalation.Complaints;
 using Escalation.Customers;
+using Escalation.Grains.Logs;
 using Escalation.Sla;
 using Escalation.Teams;
 
@@ -38,6 +39,35 @@ public sealed class CustomerAndTeamTests(ClusterFixture fixture) : ClusterTest(f
         Assert.False((await Client.GetGrain<ICustomerGrain>(customer).GetProfile()).PersistentDissatisfaction);
         await Advance(TimeSpan.FromDays(60));
         Assert.Equal(0, (await Client.GetGrain<ICustomerGrain>(customer).GetProfile()).ComplaintsLast90Days);
+    }
+
+    [Fact]
+    public async Task A_long_history_is_kept_in_sealed_pages_and_a_reopened_complaint_reads_as_open()
+    {
+        var key = "fb:" + Guid.NewGuid().ToString("N")[..8];
+        var customer = Client.GetGrain<ICustomerGrain>(key);
+        List<Guid> ids = [.. Enumerable.Range(0, PagedLog<Guid>.PageSize + 3).Select(_ => Guid.NewGuid())];
+        foreach (var id in ids)
+        {
+            await customer.RecordComplaint(id, "Mari Maasikas", Clock.GetUtcNow());
+            await customer.SetComplaintOpen(id, false);
+        }
+
+        await Cluster.DeactivateAsync(customer);
+        Assert.Equal(ids[..PagedLog<Guid>.PageSize], await Client.GetGrain<ILogPageGrain<Guid>>(LogPage.KeyOf(key, 0)).Entries());
+        var profile = await customer.GetProfile();
+        Assert.Empty(profile.OpenComplaints);
+        Assert.Equal(ids, profile.PastComplaints);
+
+        await customer.SetComplaintOpen(ids[0], true);
+        profile = await customer.GetProfile();
+        Assert.Equal([ids[0]], profile.OpenComplaints);
+        Assert.Equal(ids[1..], profile.PastComplaints);
+
+        // Resolved again, and that change retried: still once in the history.
+        await customer.SetComplaintOpen(ids[0], false);
+        await customer.SetComplaintOpen(ids[0], false);
+        Assert.Equal(ids, (await customer.GetProfile()).PastComplaints);
     }
 
     [Fact]

@@ -15,9 +15,9 @@ internal sealed class ComplaintFixture
 
     public static readonly TimeSpan AutoCloseAfter = TimeSpan.FromDays(7);
 
-    public ComplaintFixture(string? assignee = "ann", DateTimeOffset? writtenAt = null, BusinessCalendar? calendar = null)
+    public ComplaintFixture(string? assignee = "ann", DateTimeOffset? writtenAt = null, BusinessCalendar? calendar = null, TimeSpan? keepClosedTexts = null)
     {
-        Complaint = new Complaint(Guid.NewGuid(), State, AutoCloseAfter);
+        Complaint = new Complaint(Guid.NewGuid(), State, AutoCloseAfter, keepClosedTexts);
         Created = Complaint.Create(
             new NewComplaint("facebook", "fb-1", new CustomerRef("fb:1", "Mari"), "Jahutuskapp ei tööta", Public: true, "care", CreatedAt: writtenAt),
             new Triaged(Priority.P1, ["set by the connector"], new Verdict<string>("et", ["tööta"]), new Verdict<Topic>(Topic.ProductQuality, ["jahutuskapp"]), new CustomerStanding(1, false)),

@@ -1,0 +1,80 @@
+using Escalation.Complaints;
+using Escalation.Sla;
+
+namespace Escalation.Tests.Domain;
+
+public sealed class ComplaintErasureTests
+{
+    private static readonly TimeSpan KeepClosedTexts = TimeSpan.FromDays(30);
+
+    [Fact]
+    public void Erasing_replaces_every_text_and_the_name_and_keeps_the_deadlines_and_the_timelines_shape()
+    {
+        var fixture = new ComplaintFixture();
+        fixture.Act((c, now) => c.AddCustomerMessage(new CustomerMessage("fb-2", "Helistage 5555 1234"), now));
+        fixture.Act((c, now) => c.Respond("Vabandame, Mari!", true, "ann", now));
+        fixture.Act((c, now) => c.AddNote("Mari on püsiklient", "sue", now));
+        var dueAt = fixture.State.Clock(SlaClockKind.Resolution)!.DueAt;
+        var shape = fixture.Timeline.ToList();
+
+        var erased = fixture.Act((c, now) => c.Erase("admin", now));
+
+        Assert.Equal([ComplaintEventKind.ComplaintUpdated], erased.Events);
+        Assert.Equal(Erasure.Mark, fixture.State.Origin!.Text);
+        Assert.Equal(Erasure.Mark, fixture.State.Origin.Customer.Name);
+        Assert.Equal("fb:1", fixture.State.Origin.Customer.Id);
+        Assert.Empty(fixture.State.TriageEvidence);
+        Assert.Equal([.. shape, TimelineType.Erased], fixture.Timeline);
+        Assert.All(fixture.State.Timeline.Where(entry => entry.Text is not null), entry => Assert.Equal(Erasure.Mark, entry.Text));
+        Assert.Equal(3, fixture.State.Timeline.Count(entry => entry.Text is not null));
+        Assert.Equal("admin", fixture.State.Timeline[^1].Actor);
+        Assert.Equal(dueAt, fixture.State.Clock(SlaClockKind.Resolution)!.DueAt);
+        Assert.Equal(ComplaintStatus.Responded, fixture.State.Status);
+    }
+
+    [Fact]
+    public void Erasing_again_changes_nothing_until_something_new_is_written()
+    {
+        var fixture = new ComplaintFixture();
+        fixture.Act((c, now) => c.Erase("admin", now));
+
+        Assert.False(fixture.Act((c, now) => c.Erase("admin", now)).Changed);
+
+        fixture.Act((c, now) => c.AddCustomerMessage(new CustomerMessage("fb-3", "Kas keegi vastab?"), now));
+        Assert.True(fixture.Act((c, now) => c.Erase("admin", now)).Changed);
+        Assert.Equal(Erasure.Mark, fixture.State.Timeline.Last(entry => entry.Type == TimelineType.CustomerMessage).Text);
+    }
+
+    [Fact]
+    public void A_closed_complaints_texts_are_erased_on_the_second_the_retention_period_ends()
+    {
+        var fixture = new ComplaintFixture(keepClosedTexts: KeepClosedTexts);
+        fixture.Act((c, now) => c.Resolve("Vahetatud", "ann", now));
+        fixture.Advance(ComplaintFixture.AutoCloseAfter);
+        Assert.Equal(ComplaintStatus.Closed, fixture.State.Status);
+        var closedAt = fixture.Now;
+        Assert.Equal(closedAt + KeepClosedTexts, fixture.Complaint.NextAlertAt);
+
+        Assert.Empty(fixture.Advance(KeepClosedTexts - TimeSpan.FromSeconds(1)).Events);
+        Assert.Equal("Jahutuskapp ei tööta", fixture.State.Origin!.Text);
+
+        Assert.Equal([ComplaintEventKind.ComplaintUpdated], fixture.Advance(TimeSpan.FromSeconds(1)).Events);
+        Assert.Equal(Erasure.Mark, fixture.State.Origin!.Text);
+        Assert.Equal(Erasure.Mark, fixture.State.Timeline.Single(entry => entry.Type == TimelineType.Resolved).Text);
+        Assert.Equal((TimelineType.Erased, Complaint.System), (fixture.State.Timeline[^1].Type, fixture.State.Timeline[^1].Actor));
+        Assert.Null(fixture.Complaint.NextAlertAt);
+        Assert.Empty(fixture.Advance(TimeSpan.FromDays(1)).Events);
+    }
+
+    [Fact]
+    public void Without_a_retention_period_a_closed_complaint_keeps_its_texts()
+    {
+        var fixture = new ComplaintFixture();
+        fixture.Act((c, now) => c.Resolve("Vahetatud", "ann", now));
+        fixture.Advance(ComplaintFixture.AutoCloseAfter);
+
+        Assert.Null(fixture.Complaint.NextAlertAt);
+        Assert.Empty(fixture.Advance(TimeSpan.FromDays(3650)).Events);
+        Assert.Equal("Jahutuskapp ei tööta", fixture.State.Origin!.Text);
+    }
+}
