@@ -9,7 +9,8 @@ namespace Escalation.Api.Analytics;
 
 /// <summary>
 /// The weekly digest for management: the period's figures, and the free-text NPS comments grouped by topic with
-/// their most frequent words. Comments come from customers: every one is encoded for HTML and quoted for CSV.
+/// their most frequent words (an erased comment is left out). Comments come from customers: every one is encoded for
+/// HTML and quoted for CSV.
 /// </summary>
 internal sealed record Digest(AnalyticsReport Report, IReadOnlyList<Digest.TopicComments> Comments)
 {
@@ -19,7 +20,7 @@ internal sealed record Digest(AnalyticsReport Report, IReadOnlyList<Digest.Topic
 
     public static Digest Of(AnalyticsReport report, IEnumerable<NpsAnswer> answers)
     {
-        var comments = answers.Where(answer => !string.IsNullOrWhiteSpace(answer.Comment))
+        var comments = answers.Where(answer => !string.IsNullOrWhiteSpace(answer.Comment) && answer.Comment != Erasure.Mark)
             .GroupBy(answer => answer.Topic ?? Topic.Other)
             .OrderBy(group => group.Key)
             .Select(group => new TopicComments(

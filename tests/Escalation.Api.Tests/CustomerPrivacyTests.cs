@@ -24,6 +24,8 @@ public sealed class CustomerPrivacyTests(ApiFixture fixture)
         (await admin.PostAsJsonAsync($"/api/complaints/{complaint}/notes", new { text = "Mari helistas ka" })).EnsureSuccessStatusCode();
         var nps = await admin.PostAsJsonAsync("/api/nps", new { customerId = customer, score = 2, channel = "facebook", comment = "Kuller oli ebaviisakas" });
         Assert.Equal(HttpStatusCode.Accepted, nps.StatusCode);
+        var digest = $"/api/digest?team=care&format=csv&to={Uri.EscapeDataString(fixture.Clock.GetUtcNow().AddSeconds(1).ToString("O"))}";
+        Assert.Contains("Kuller oli ebaviisakas", await admin.GetStringAsync(digest), StringComparison.Ordinal);
         var before = await admin.GetFromJsonAsync<JsonElement>(path);
         Assert.Equal("1", await Found(admin, marker));
 
@@ -60,6 +62,9 @@ public sealed class CustomerPrivacyTests(ApiFixture fixture)
         var answer = JsonDocument.Parse(after).RootElement.GetProperty("npsAnswers")[0];
         Assert.Equal(Erased, answer.GetProperty("comment").GetString());
         Assert.Equal(2, answer.GetProperty("score").GetInt32());
+        var digestAfter = await admin.GetStringAsync(digest);
+        Assert.DoesNotContain("Kuller", digestAfter, StringComparison.Ordinal);
+        Assert.DoesNotContain(Erased, digestAfter, StringComparison.Ordinal);
         var profile = await admin.GetFromJsonAsync<JsonElement>(path);
         Assert.Equal(Erased, profile.GetProperty("name").GetString());
         Assert.Equal(before.GetProperty("complaintsLast90Days").GetInt32(), profile.GetProperty("complaintsLast90Days").GetInt32());
