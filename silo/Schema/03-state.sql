@@ -19,7 +19,8 @@ CREATE TABLE IF NOT EXISTS escalation_state
 );
 
 -- One row per complaint: the list row (serialized) and the columns lists are filtered and ordered by. Times are
--- .NET ticks (UTC), exact to the tick, so that a page's cursor compares exactly; a complaint without a running
+-- .NET ticks (UTC); due_ticks and created_ticks are cut to the millisecond the api shows, so that a client orders the
+-- rows it holds as the pages do (a page's cursor compares the same cut values); a complaint without a running
 -- deadline has due_ticks = 9223372036854775807 and sorts last.
 CREATE TABLE IF NOT EXISTS escalation_complaint
 (

@@ -20,7 +20,7 @@ internal sealed class PostgresComplaintIndex(NpgsqlDataSource database, Serializ
         var (filter, parameters) = Filter(query);
         var filterParameters = parameters.Count;
         var after = query.After is { } cursor
-            ? $" AND (due_ticks, created_ticks, id) > (${Add(parameters, cursor.NextDueAt?.UtcTicks ?? long.MaxValue)}, ${Add(parameters, cursor.CreatedAt.UtcTicks)}, ${Add(parameters, cursor.Id)})"
+            ? $" AND (due_ticks, created_ticks, id) > (${Add(parameters, cursor.DueKey)}, ${Add(parameters, cursor.CreatedKey)}, ${Add(parameters, cursor.Id)})"
             : "";
         var limit = Add(parameters, query.Limit + 1);
         await using var batch = database.CreateBatch();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Escalation.Grains.Index;
+using Escalation.Queues;
 using Npgsql;
 using NpgsqlTypes;
 using Orleans.Serialization;
@@ -139,8 +140,8 @@ internal sealed class PostgresGrainStorage : IGrainStorage, IAsyncDisposable
         var command = With(new NpgsqlBatchCommand($"WITH s AS ({WriteState}), i AS ({WriteIndex}) SELECT count(*) FROM s"),
             write.StateName, write.GrainId, write.Expected, payload, row.Id, row.Team, indexed.Shard);
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)indexed.WakeAt?.UtcTicks ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint });
-        With(command, indexed.Open, (short)row.Status, row.NextDueAt?.UtcTicks ?? long.MaxValue, row.CreatedAt.UtcTicks, (short)row.Priority, row.Channel,
-            (short)row.Topic);
+        var order = ComplaintCursor.Of(row);
+        With(command, indexed.Open, (short)row.Status, order.DueKey, order.CreatedKey, (short)row.Priority, row.Channel, (short)row.Topic);
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)row.Assignee ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         return With(command, indexed.Escalated, indexed.Warned, indexed.Search, write.RowBytes!);
     }

@@ -59,10 +59,13 @@ export function matches(filter: ComplaintFilter, complaint: Complaint, username:
 
 const dueKey = (complaint: Complaint) => (complaint.nextDueAt ? Date.parse(complaint.nextDueAt) : Number.POSITIVE_INFINITY);
 
-/** The api's order: the next deadline first (none last), then when the customer wrote. */
+/**
+ * The api's order: the next deadline first (none last), then when the customer wrote, then the id (as the api compares
+ * them: to the millisecond it shows, the id character by character), so that a live row lands where its page has it.
+ */
 export function compareRows(a: Complaint, b: Complaint): number {
   // Two rows without a deadline give NaN, which falls through to createdAt like 0.
-  return dueKey(a) - dueKey(b) || Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.id.localeCompare(b.id);
+  return dueKey(a) - dueKey(b) || Date.parse(a.createdAt) - Date.parse(b.createdAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 /** How much of the text a list row carries (the api's rows: events carry the whole text). */

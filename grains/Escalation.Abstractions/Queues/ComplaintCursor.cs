@@ -16,6 +16,15 @@ public sealed record ComplaintCursor([property: Id(0)] DateTimeOffset? NextDueAt
     /// <summary>The sort key of a row: rows without a running deadline sort after every deadline.</summary>
     public static ComplaintCursor Of(Complaints.ComplaintSummary row) => new(row.NextDueAt, row.CreatedAt, row.Id);
 
+    /// <summary>
+    /// The next deadline as lists are ordered by it: to the millisecond, as the api shows instants, so that a client
+    /// placing a live row among those it holds agrees with the pages (rows of the same millisecond follow their ids).
+    /// </summary>
+    public long DueKey => NextDueAt is { } due ? Millisecond(due) : long.MaxValue;
+
+    /// <summary>When the customer wrote, to the millisecond (see <see cref="DueKey"/>).</summary>
+    public long CreatedKey => Millisecond(CreatedAt);
+
     public override string ToString()
     {
         Span<byte> bytes = stackalloc byte[Length];
@@ -48,6 +57,8 @@ public sealed record ComplaintCursor([property: Id(0)] DateTimeOffset? NextDueAt
     }
 
     private static long Due(ComplaintCursor cursor) => cursor.NextDueAt?.UtcTicks ?? long.MaxValue;
+
+    private static long Millisecond(DateTimeOffset at) => at.UtcTicks - (at.UtcTicks % TimeSpan.TicksPerMillisecond);
 
     private static bool IsTicks(long ticks) => ticks >= DateTimeOffset.MinValue.UtcTicks && ticks <= DateTimeOffset.MaxValue.UtcTicks;
 }
