@@ -47,6 +47,7 @@ app.MapAuthApi();
 app.MapUsersApi();
 app.MapChannelsApi();
 app.MapTeamsApi();
+app.MapRoutingApi();
 app.MapConnectorsApi();
 app.MapComplaintsApi();
 app.MapCustomersApi();

@@ -50,6 +50,8 @@ public sealed class RoleMatrixTests(ApiFixture fixture)
             ["PUT /api/channels/{name}"] = new("/api/channels/matrix-x", "401 403 403 403 400", new { }),
             ["GET /api/teams/"] = new("/api/teams", "401 403 200 200 200"),
             ["GET /api/teams/{team}"] = new("/api/teams/care", "401 403 403 200 200"),
+            ["GET /api/teams/{team}/routing/"] = new("/api/teams/care/routing", "401 403 403 403 200"),
+            ["PUT /api/teams/{team}/routing/"] = new("/api/teams/care/routing", "401 403 403 403 400", new { capacity = -1 }),
             ["POST /api/connectors/{channel}/complaints"] = new("/api/connectors/facebook/complaints", "401 401 401 401 401", new { }),
             ["POST /api/connectors/{channel}/nps"] = new("/api/connectors/facebook/nps", "401 401 401 401 401", new { }),
             ["GET /api/complaints/"] = new("/api/complaints", "401 200 200 200 200"),

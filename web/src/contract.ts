@@ -104,6 +104,8 @@ export interface AgentLoad {
   role: "agent" | "supervisor";
   online: boolean;
   openComplaints: number;
+  /** Open complaints the agent holds at most; null: unlimited (and for supervisors). */
+  capacity: number | null;
 }
 
 /** @schema DraftCheck */

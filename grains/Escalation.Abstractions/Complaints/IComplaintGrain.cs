@@ -32,6 +32,12 @@ public interface IComplaintGrain : IGrainWithGuidKey
 
     ValueTask<ComplaintSummary> Assign(string agent, string actor);
 
+    /// <summary>
+    /// Routing: gives the complaint to the agent only while it is open and nobody holds it; false, changing nothing,
+    /// otherwise (it was taken or resolved since the team read its queue).
+    /// </summary>
+    ValueTask<bool> AssignFromQueue(string agent);
+
     /// <summary>An answer to the customer: meets the first-response deadline and answers a pending customer message.</summary>
     ValueTask<ComplaintSummary> Respond(string text, bool isPublic, string actor);
 

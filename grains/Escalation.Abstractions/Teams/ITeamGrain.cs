@@ -1,8 +1,11 @@
+using Orleans.Concurrency;
+
 namespace Escalation.Teams;
 
 /// <summary>
 /// One team (key: its name): members and supervisors, who is online, and the open complaints each holds.
-/// New complaints go to the least-loaded online agent, else stay in the team queue.
+/// New complaints go to the least-loaded online agent below capacity, else stay in the team queue; when an agent comes
+/// online or drops below capacity, the most urgent queued complaints go to them.
 /// </summary>
 public interface ITeamGrain : IGrainWithStringKey
 {
@@ -14,15 +17,30 @@ public interface ITeamGrain : IGrainWithStringKey
     ValueTask SetOnline(IReadOnlyList<string> members);
 
     /// <summary>
-    /// Gives a new complaint to the least-loaded online agent and returns that agent, or null when none is
-    /// online and the complaint waits in the team queue.
+    /// Gives a new complaint to the least-loaded online agent below capacity and returns that agent, or null when there
+    /// is none and the complaint waits in the team queue.
     /// </summary>
     ValueTask<string?> AssignNewComplaint();
 
-    /// <summary>An open complaint moved from one holder to another (null: the queue, or not open).</summary>
+    /// <summary>
+    /// An open complaint moved from one holder to another (null: the queue, or not open). Interleaves: a complaint the
+    /// team is giving to an agent tells it so while the team waits for it.
+    /// </summary>
+    [AlwaysInterleave]
     ValueTask MoveLoad(string? previousHolder, string? newHolder);
 
+    /// <summary>Interleaves, for the same reason as <see cref="MoveLoad"/> (a complaint escalating asks it).</summary>
+    [AlwaysInterleave]
     ValueTask<IReadOnlyList<string>> GetSupervisors();
+
+    ValueTask<TeamRouting> GetRouting();
+
+    /// <summary>Sets the capacities; agents now below theirs take queued complaints.</summary>
+    ValueTask SetRouting(TeamRouting routing);
+
+    /// <summary>Gives queued complaints, the most urgent first, to online agents below capacity, the least loaded first.</summary>
+    [OneWay]
+    ValueTask Route();
 
     ValueTask<TeamOverview> GetOverview();
 }

@@ -97,6 +97,17 @@ public sealed class ComplaintGrain(
 
     public ValueTask<ComplaintSummary> Assign(string agent, string actor) => Act(now => C.Assign(agent, actor, now));
 
+    public async ValueTask<bool> AssignFromQueue(string agent)
+    {
+        if (!C.Exists || !state.State.IsOpen || state.State.Assignee is not null)
+        {
+            return false;
+        }
+
+        await Act(now => C.Assign(agent, Complaint.System, now));
+        return true;
+    }
+
     public ValueTask<ComplaintSummary> Respond(string text, bool isPublic, string actor) => Act(now => C.Respond(text, isPublic, actor, now));
 
     public ValueTask<ComplaintSummary> AddNote(string text, string actor) => Act(now => C.AddNote(text, actor, now));

@@ -1,3 +1,4 @@
+using Escalation.Complaints;
 using Escalation.Grains.Index;
 using Escalation.Queues;
 using Escalation.Teams;
@@ -8,12 +9,15 @@ namespace Escalation.Grains.Teams;
 /// One team: members, who is online, how many open complaints each holds. The loads are counted from the complaint
 /// index when the team activates and kept up to date as complaints move; the complaints themselves are only in the
 /// index. Who is online comes from the team's presence grain (leases the api instances renew): it tells every change,
-/// and an activation that starts afresh (after idle collection or a failed write) asks it.
+/// and an activation that starts afresh (after idle collection or a failed write) asks it. Queued complaints go to
+/// agents as they come online or drop below capacity (<see cref="Route"/>), a batch per turn so that new complaints
+/// are not held up behind a long queue.
 /// </summary>
 public sealed class TeamGrain(
     [PersistentState("team", StorageNames.Escalation)] IPersistentState<TeamState> state,
     IComplaintIndex index) : Grain, ITeamGrain
 {
+    private const int RouteBatch = 20;
     private HashSet<string> online = [];
     private Dictionary<string, int> loads = [];
 
@@ -46,29 +50,81 @@ public sealed class TeamGrain(
         }
     }
 
-    public ValueTask SetOnline(IReadOnlyList<string> members)
+    public async ValueTask SetOnline(IReadOnlyList<string> members)
     {
+        var arrived = members.Except(online).Any();
         online = [.. members];
-        return ValueTask.CompletedTask;
+        if (arrived)
+        {
+            await Self.Route();
+        }
     }
 
     public ValueTask<string?> AssignNewComplaint()
     {
-        var agent = S.Members
-            .Where(member => member.Value == TeamRole.Agent && online.Contains(member.Key))
-            .Select(member => member.Key)
-            .OrderBy(name => loads.GetValueOrDefault(name))
-            .ThenBy(name => name, StringComparer.Ordinal)
-            .FirstOrDefault();
+        var agent = LeastLoadedFree();
         Move(null, agent);
         return ValueTask.FromResult(agent);
     }
 
-    public ValueTask MoveLoad(string? previousHolder, string? newHolder)
+    public async ValueTask MoveLoad(string? previousHolder, string? newHolder)
     {
         Move(previousHolder, newHolder);
-        return ValueTask.CompletedTask;
+        if (previousHolder is not null && IsFree(previousHolder))
+        {
+            await Self.Route();
+        }
     }
+
+    public ValueTask<TeamRouting> GetRouting() => ValueTask.FromResult(S.Routing);
+
+    public async ValueTask SetRouting(TeamRouting routing)
+    {
+        S.Routing = routing;
+        await state.WriteStateAsync();
+        await Self.Route();
+    }
+
+    /// <remarks>
+    /// A complaint taken meanwhile (assigned by hand, resolved) is skipped; when a batch gave nothing away, routing stops
+    /// until the next change, so that a stale page never makes it spin.
+    /// </remarks>
+    public async ValueTask Route()
+    {
+        if (LeastLoadedFree() is null)
+        {
+            return;
+        }
+
+        var queued = await index.Page(new ComplaintQuery([Name], Assignee: AssigneeFilter.Nobody, Limit: RouteBatch));
+        var given = 0;
+        foreach (var row in queued.Rows)
+        {
+            if (LeastLoadedFree() is not { } agent)
+            {
+                return;
+            }
+
+            given += await GrainFactory.GetGrain<IComplaintGrain>(row.Id).AssignFromQueue(agent) ? 1 : 0;
+        }
+
+        if (given > 0 && queued.Total > queued.Rows.Count)
+        {
+            await Self.Route();
+        }
+    }
+
+    private ITeamGrain Self => this.AsReference<ITeamGrain>();
+
+    private bool IsFree(string agent) =>
+        online.Contains(agent) && S.Members.GetValueOrDefault(agent) == TeamRole.Agent
+        && loads.GetValueOrDefault(agent) < (S.Routing.CapacityOf(agent) ?? int.MaxValue);
+
+    private string? LeastLoadedFree() => S.Members.Keys
+        .Where(IsFree)
+        .OrderBy(name => loads.GetValueOrDefault(name))
+        .ThenBy(name => name, StringComparer.Ordinal)
+        .FirstOrDefault();
 
     private void Move(string? from, string? to)
     {
@@ -93,7 +149,8 @@ public sealed class TeamGrain(
         return new TeamOverview(
             Name,
             [.. S.Members.OrderBy(member => member.Key, StringComparer.Ordinal)
-                .Select(member => new AgentLoad(member.Key, member.Value, online.Contains(member.Key), loads.GetValueOrDefault(member.Key)))],
+                .Select(member => new AgentLoad(member.Key, member.Value, online.Contains(member.Key), loads.GetValueOrDefault(member.Key),
+                    member.Value == TeamRole.Agent ? S.Routing.CapacityOf(member.Key) : null))],
             [.. queue.Rows.Select(row => row.Id)],
             queue.Total);
     }

@@ -6,4 +6,5 @@ namespace Escalation.Grains.Teams;
 public sealed class TeamState
 {
     [Id(0)] public Dictionary<string, TeamRole> Members { get; set; } = [];
+    [Id(1)] public TeamRouting Routing { get; set; } = TeamRouting.Unlimited;
 }
