@@ -23,7 +23,7 @@ internal static class CustomersApi
             .WithSummary("Everything stored about the customer: the profile, every complaint with its timeline, the NPS answers (admin).");
         customers.MapDelete("/{id}", Erase)
             .RequireAuthorization(Policies.Admin)
-            .WithSummary("Erases the customer's personal data: the name and every text of their complaints, messages, the responses and notes on them, and NPS comments become \"[erased]\"; counts, deadlines and analytics stay (admin). Safe to repeat.");
+            .WithSummary("Erases the customer's personal data: the name and every text of their complaints, messages, the responses and notes on them, and NPS comments become \"[erased]\", and a random pseudonym (\"erased:…\") replaces the id wherever it was kept; nothing is kept under the id afterwards (404). Counts, deadlines and analytics stay, under the pseudonym (admin). A request that failed half-way is completed by repeating it.");
         return app;
     }
 
@@ -53,8 +53,11 @@ internal static class CustomersApi
     }
 
     /// <remarks>
-    /// Each part of an erasure is idempotent: one that fails half-way (503) is completed by repeating the request, and
-    /// the audit log records it once it has completed.
+    /// The customer's record hands over to the pseudonym first, so that complaints resolved while they are renamed update
+    /// it; then each complaint and NPS log is erased; then the pseudonym's open complaints are set from the complaints
+    /// themselves (one resolved between the hand-over and its renaming told the old record); last the id's record is
+    /// forgotten. Each part is idempotent: an erasure that fails half-way (503) is completed by repeating the request,
+    /// and the audit log records it, under the pseudonym, once it has completed.
     /// </remarks>
     private static async Task<Results<NoContent, ProblemHttpResult>> Erase(string id, HttpContext http, IClusterClient cluster)
     {
@@ -67,10 +70,15 @@ internal static class CustomersApi
 
         var actor = ConsoleUser.From(http.User).Username;
         var customer = cluster.GetGrain<ICustomerGrain>(id);
-        await Task.WhenAll(Complaints(profile).Select(complaint => cluster.GetGrain<IComplaintGrain>(complaint).ErasePersonalData(actor).AsTask()));
-        await Task.WhenAll((await customer.NpsLogs()).Select(log => cluster.GetGrain<INpsGrain>(log).EraseComments(profile.Id).AsTask()));
-        await customer.EraseName();
-        await http.Audit("customer.erased", id, $"{profile.OpenComplaints.Count + profile.PastComplaints.Count} complaints");
+        var pseudonym = await customer.Pseudonymize();
+        var complaints = Complaints(profile).Select(complaint => cluster.GetGrain<IComplaintGrain>(complaint)).ToList();
+        await Task.WhenAll(complaints.Select(complaint => complaint.ErasePersonalData(actor, pseudonym).AsTask()));
+        await Task.WhenAll((await customer.NpsLogs()).Select(log => cluster.GetGrain<INpsGrain>(log).Pseudonymize(id, pseudonym).AsTask()));
+        var summaries = await Task.WhenAll(complaints.Select(complaint => complaint.GetSummary().AsTask()));
+        var renamed = cluster.GetGrain<ICustomerGrain>(pseudonym);
+        await Task.WhenAll(summaries.OfType<ComplaintSummary>().Select(summary => renamed.SetComplaintOpen(summary.Id, summary.IsOpen).AsTask()));
+        await customer.Forget();
+        await http.Audit("customer.erased", pseudonym, $"{complaints.Count} complaints");
         return TypedResults.NoContent();
     }
 

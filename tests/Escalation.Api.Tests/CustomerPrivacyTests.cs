@@ -4,14 +4,17 @@ using System.Text.Json;
 
 namespace Escalation.Api.Tests;
 
-/// <summary>A customer's export and erasure (GDPR): everything kept is exported, then every text and name becomes "[erased]" and the counts stay.</summary>
+/// <summary>
+/// A customer's export and erasure (GDPR): everything kept is exported, then every text and name becomes "[erased]", a
+/// pseudonym replaces the id everywhere, and the counts stay under the pseudonym.
+/// </summary>
 [Collection(ApiCollection.Name)]
 public sealed class CustomerPrivacyTests(ApiFixture fixture)
 {
     private const string Erased = "[erased]";
 
     [Fact]
-    public async Task An_admin_exports_what_is_kept_about_a_customer_then_erases_it_everywhere_and_the_counts_stay()
+    public async Task An_admin_exports_what_is_kept_about_a_customer_then_erases_it_everywhere_and_the_counts_stay_under_a_pseudonym()
     {
         var customer = "web:" + Guid.NewGuid().ToString("N")[..10];
         var path = $"/api/customers/{Uri.EscapeDataString(customer)}";
@@ -40,7 +43,12 @@ public sealed class CustomerPrivacyTests(ApiFixture fixture)
 
         Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync(path)).StatusCode);
 
+        await ProblemAssert.Is(HttpStatusCode.NotFound, await admin.GetAsync(path));
         var details = await admin.GetFromJsonAsync<JsonElement>($"/api/complaints/{complaint}");
+        var pseudonym = details.GetProperty("customerId").GetString()!;
+        Assert.StartsWith("erased:", pseudonym, StringComparison.Ordinal);
+        Assert.DoesNotContain(customer, details.GetRawText(), StringComparison.Ordinal);
+        var renamed = $"/api/customers/{Uri.EscapeDataString(pseudonym)}";
         Assert.Equal(Erased, details.GetProperty("text").GetString());
         Assert.Equal(Erased, details.GetProperty("customerName").GetString());
         Assert.Equal(JsonValueKind.Null, details.GetProperty("url").ValueKind);
@@ -52,20 +60,22 @@ public sealed class CustomerPrivacyTests(ApiFixture fixture)
         Assert.NotNull(details.GetProperty("firstResponseDueAt").GetString());
 
         Assert.Equal("0", await Found(admin, marker));
+        Assert.Equal("0", await Found(admin, Uri.EscapeDataString(customer)));
 
-        var after = await admin.GetStringAsync(path + "/export");
-        foreach (var kept in new[] { marker, "5555", "Mari", "Kuller" })
+        var after = await admin.GetStringAsync(renamed + "/export");
+        foreach (var kept in new[] { marker, "5555", "Mari", "Kuller", customer })
         {
             Assert.DoesNotContain(kept, after, StringComparison.Ordinal);
         }
 
         var answer = JsonDocument.Parse(after).RootElement.GetProperty("npsAnswers")[0];
         Assert.Equal(Erased, answer.GetProperty("comment").GetString());
+        Assert.Equal(pseudonym, answer.GetProperty("customerId").GetString());
         Assert.Equal(2, answer.GetProperty("score").GetInt32());
         var digestAfter = await admin.GetStringAsync(digest);
         Assert.DoesNotContain("Kuller", digestAfter, StringComparison.Ordinal);
         Assert.DoesNotContain(Erased, digestAfter, StringComparison.Ordinal);
-        var profile = await admin.GetFromJsonAsync<JsonElement>(path);
+        var profile = await admin.GetFromJsonAsync<JsonElement>(renamed);
         Assert.Equal(Erased, profile.GetProperty("name").GetString());
         Assert.Equal(before.GetProperty("complaintsLast90Days").GetInt32(), profile.GetProperty("complaintsLast90Days").GetInt32());
         Assert.Equal(before.GetProperty("openComplaints").GetRawText(), profile.GetProperty("openComplaints").GetRawText());
@@ -73,11 +83,20 @@ public sealed class CustomerPrivacyTests(ApiFixture fixture)
         // The period is half-open and the clock stands still: ask up to a second from now.
         var audit = await admin.GetFromJsonAsync<JsonElement>($"/api/audit?to={Uri.EscapeDataString(fixture.Clock.GetUtcNow().AddSeconds(1).ToString("O"))}");
         Assert.Contains(audit.EnumerateArray(), entry => entry.GetProperty("action").GetString() == "customer.erased"
-            && entry.GetProperty("target").GetString() == customer && entry.GetProperty("actor").GetString() == "admin");
+            && entry.GetProperty("target").GetString() == pseudonym && entry.GetProperty("actor").GetString() == "admin");
+        Assert.DoesNotContain(customer, audit.GetRawText(), StringComparison.Ordinal);
 
-        // Safe to repeat; nothing new to erase adds nothing to the timeline.
-        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync(path)).StatusCode);
+        // Nothing is left under the id to erase again; under the pseudonym nothing new adds nothing to the timeline.
+        await ProblemAssert.Is(HttpStatusCode.NotFound, await admin.DeleteAsync(path));
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync(renamed)).StatusCode);
         Assert.Equal(timeline.Count, (await admin.GetFromJsonAsync<JsonElement>($"/api/complaints/{complaint}")).GetProperty("timeline").GetArrayLength());
+
+        // The same id writing again is a new customer: a reply to an erased message opens a new complaint.
+        var again = await Post(new { externalId = first + "-3", customer = new { id = customer }, text = "Kas keegi vastab?", inReplyTo = first + "-2" });
+        Assert.NotEqual(complaint, again);
+        var fresh = await admin.GetFromJsonAsync<JsonElement>(path);
+        Assert.Equal([again.ToString()], fresh.GetProperty("openComplaints").EnumerateArray().Select(id => id.GetString()));
+        Assert.Equal(1, fresh.GetProperty("complaintsLast90Days").GetInt32());
     }
 
     [Fact]

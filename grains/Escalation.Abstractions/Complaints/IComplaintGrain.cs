@@ -62,10 +62,11 @@ public interface IComplaintGrain : IGrainWithGuidKey
 
     /// <summary>
     /// Erases the complaint's personal data (its texts, the customer's messages and name, responses and notes), whatever
-    /// its status; deadlines, counts and the timeline's entries stay, and the timeline records the erasure. Nothing
-    /// happens under an id that holds no complaint.
+    /// its status, and puts <paramref name="pseudonym"/> where the customer's id was (in the complaint, its timeline and
+    /// the records of its follow-ups); deadlines, counts and the timeline's entries stay, and the timeline records the
+    /// erasure. Under a follow-up's id it renames the customer in that record; under an unknown id nothing happens.
     /// </summary>
-    ValueTask ErasePersonalData(string actor);
+    ValueTask ErasePersonalData(string actor, string pseudonym);
 
     /// <summary>Raises what fell due; the complaint's deadline shard calls it at the wake-up the complaint stored.</summary>
     ValueTask Wake();

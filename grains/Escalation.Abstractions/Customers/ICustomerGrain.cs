@@ -22,6 +22,12 @@ public interface ICustomerGrain : IGrainWithStringKey
     /// <summary>The NPS logs that hold the customer's answers.</summary>
     ValueTask<IReadOnlyList<string>> NpsLogs();
 
-    /// <summary>Replaces the customer's name with the erasure mark; the counts stay.</summary>
-    ValueTask EraseName();
+    /// <summary>
+    /// Begins the customer's erasure: returns the pseudonym that replaces their id (the same one when repeated; the
+    /// key itself under a pseudonym) and hands the record, its name erased, over to the customer of that id.
+    /// </summary>
+    ValueTask<string> Pseudonymize();
+
+    /// <summary>Ends the customer's erasure: deletes everything kept under their id. Only after <see cref="Pseudonymize"/>.</summary>
+    ValueTask Forget();
 }

@@ -16,6 +16,9 @@ public interface INpsGrain : IGrainWithStringKey
     /// <summary>The customer's answers kept here.</summary>
     ValueTask<IReadOnlyList<NpsAnswer>> AnswersOf(string customerId);
 
-    /// <summary>Replaces the comments of the customer's answers kept here with the erasure mark; scores and topics stay.</summary>
-    ValueTask EraseComments(string customerId);
+    /// <summary>
+    /// Erases the customer from the answers kept here: their comments become the erasure mark and
+    /// <paramref name="pseudonym"/> stands where their id was; scores and topics stay.
+    /// </summary>
+    ValueTask Pseudonymize(string customerId, string pseudonym);
 }

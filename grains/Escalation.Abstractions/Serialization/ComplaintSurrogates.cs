@@ -45,14 +45,14 @@ public sealed class CustomerMessageConverter : IConverter<CustomerMessage, Custo
 }
 
 [GenerateSerializer, Immutable]
-public readonly record struct CustomerStandingSurrogate(int ComplaintsInWindow, bool PersistentDissatisfaction);
+public readonly record struct CustomerStandingSurrogate(int ComplaintsInWindow, bool PersistentDissatisfaction, string Key);
 
 [RegisterConverter]
 public sealed class CustomerStandingConverter : IConverter<CustomerStanding, CustomerStandingSurrogate>
 {
-    public CustomerStanding ConvertFromSurrogate(in CustomerStandingSurrogate surrogate) => new(surrogate.ComplaintsInWindow, surrogate.PersistentDissatisfaction);
+    public CustomerStanding ConvertFromSurrogate(in CustomerStandingSurrogate surrogate) => new(surrogate.ComplaintsInWindow, surrogate.PersistentDissatisfaction, surrogate.Key);
 
-    public CustomerStandingSurrogate ConvertToSurrogate(in CustomerStanding value) => new(value.ComplaintsInWindow, value.PersistentDissatisfaction);
+    public CustomerStandingSurrogate ConvertToSurrogate(in CustomerStanding value) => new(value.ComplaintsInWindow, value.PersistentDissatisfaction, value.Key);
 }
 
 [GenerateSerializer, Immutable]
@@ -72,17 +72,17 @@ public sealed class TimelineEntryConverter : IConverter<TimelineEntry, TimelineE
 
 [GenerateSerializer, Immutable]
 public readonly record struct ComplaintFactSurrogate(
-    FactKind Kind, DateTimeOffset At, Guid ComplaintId, Topic? Topic, bool? Public, string? PersistentCustomerId, double? Seconds,
+    FactKind Kind, DateTimeOffset At, Guid ComplaintId, Topic? Topic, bool? Public, string? PersistentCustomer, double? Seconds,
     SlaClockKind? Reason, bool? Met, int? Level);
 
 [RegisterConverter]
 public sealed class ComplaintFactConverter : IConverter<ComplaintFact, ComplaintFactSurrogate>
 {
     public ComplaintFact ConvertFromSurrogate(in ComplaintFactSurrogate s) =>
-        new(s.Kind, s.At, s.ComplaintId, s.Topic, s.Public, s.PersistentCustomerId, s.Seconds, s.Reason, s.Met, s.Level);
+        new(s.Kind, s.At, s.ComplaintId, s.Topic, s.Public, s.PersistentCustomer, s.Seconds, s.Reason, s.Met, s.Level);
 
     public ComplaintFactSurrogate ConvertToSurrogate(in ComplaintFact v) =>
-        new(v.Kind, v.At, v.ComplaintId, v.Topic, v.Public, v.PersistentCustomerId, v.Seconds, v.Reason, v.Met, v.Level);
+        new(v.Kind, v.At, v.ComplaintId, v.Topic, v.Public, v.PersistentCustomer, v.Seconds, v.Reason, v.Met, v.Level);
 }
 
 [GenerateSerializer, Immutable]

@@ -55,7 +55,7 @@ public sealed record AnalyticsReport(
                 int now = created.Count(f => f.Topic == topic), then = before.Count(f => f.Topic == topic);
                 return new TopicCount(topic, now, then, now - then);
             })],
-            created.Select(f => f.PersistentCustomerId).OfType<string>().Distinct().Count(),
+            created.Select(f => f.PersistentCustomer).OfType<string>().Distinct().Count(),
             nps,
             firstResponses.Count,
             resolutions.Count);

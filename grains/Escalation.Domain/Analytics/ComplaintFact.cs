@@ -5,7 +5,10 @@ namespace Escalation.Analytics;
 
 public enum FactKind
 {
-    /// <summary>A complaint was written (at its createdAt), with its topic, reach, and the customer when persistently dissatisfied.</summary>
+    /// <summary>
+    /// A complaint was written (at its createdAt), with its topic, reach, and when the customer is persistently
+    /// dissatisfied their <see cref="Complaints.CustomerStanding.Key"/>.
+    /// </summary>
     Created,
 
     /// <summary>The first response, <see cref="ComplaintFact.Seconds"/> after createdAt.</summary>
@@ -28,7 +31,7 @@ public sealed record ComplaintFact(
     Guid ComplaintId,
     Topic? Topic = null,
     bool? Public = null,
-    string? PersistentCustomerId = null,
+    string? PersistentCustomer = null,
     double? Seconds = null,
     SlaClockKind? Reason = null,
     bool? Met = null,

@@ -48,7 +48,7 @@ public sealed class Complaint(Guid id, ComplaintState state, TimeSpan autoCloseA
         state.Timeline.Add(new TimelineEntry(now, TimelineType.Created, complaint.Customer.Id, Public: complaint.Public));
         var changes = ComplaintChanges.Of(ComplaintEventKind.ComplaintCreated);
         changes.Facts.Add(new ComplaintFact(FactKind.Created, createdAt, id, triage.Topic.Value, complaint.Public,
-            PersistentCustomerId: triage.Standing.PersistentDissatisfaction ? complaint.Customer.Id : null));
+            PersistentCustomer: triage.Standing.PersistentDissatisfaction ? triage.Standing.Key : null));
         if (assignee is not null)
         {
             state.Status = ComplaintStatus.Assigned;
@@ -201,7 +201,7 @@ public sealed class Complaint(Guid id, ComplaintState state, TimeSpan autoCloseA
     }
 
     /// <summary>Erases the complaint's personal data in any status (<see cref="ComplaintAfterlife.Erase"/>).</summary>
-    public ComplaintChanges Erase(string actor, DateTimeOffset now) => afterlife.Erase(actor, now);
+    public ComplaintChanges Erase(string actor, string pseudonym, DateTimeOffset now) => afterlife.Erase(actor, pseudonym, now);
 
     /// <summary>Records on the timeline that an escalation <see cref="Tick"/> raised reached <paramref name="recipients"/>.</summary>
     public void Notified(SlaAlert escalation, IReadOnlyList<string>? recipients, DateTimeOffset now) =>

@@ -30,8 +30,8 @@ internal sealed class ComplaintAfterlife(ComplaintState state, TimeSpan autoClos
         }
         else
         {
-            EraseTexts(Complaint.System, now);
-            changes.Erased = true;
+            var customer = state.Origin!.Customer.Id;
+            changes.Erasure = Apply(new TimelineErasure(customer, customer), Complaint.System, now);
         }
 
         changes.Events.Add(ComplaintEventKind.ComplaintUpdated);
@@ -39,39 +39,36 @@ internal sealed class ComplaintAfterlife(ComplaintState state, TimeSpan autoClos
 
     /// <summary>
     /// Replaces the complaint's texts (its own, the customer's messages, responses and notes), the customer's name,
-    /// the post's address and the triage evidence (words of the text), and records the erasure on the timeline;
-    /// nothing changes when nothing was added since the last erasure. Entries the host sealed away
-    /// (<see cref="ComplaintState.TimelinePages"/>) it erases itself (<see cref="ComplaintChanges.Erased"/>).
+    /// the post's address and the triage evidence (words of the text), puts <paramref name="pseudonym"/> where the
+    /// customer's id was, and records the erasure on the timeline; nothing changes when the texts were erased last and
+    /// the id is already the pseudonym. Entries the host sealed away (<see cref="ComplaintState.TimelinePages"/>) it
+    /// erases itself (<see cref="ComplaintChanges.Erasure"/>).
     /// </summary>
-    public ComplaintChanges Erase(string actor, DateTimeOffset now)
+    public ComplaintChanges Erase(string actor, string pseudonym, DateTimeOffset now)
     {
         var changes = new ComplaintChanges();
-        if (EraseTexts(actor, now))
+        var erasure = new TimelineErasure(state.Origin!.Customer.Id, pseudonym);
+        if (state.Timeline[^1].Type != TimelineType.Erased || erasure.Renames)
         {
+            changes.Erasure = Apply(erasure, actor, now);
             changes.Events.Add(ComplaintEventKind.ComplaintUpdated);
-            changes.Erased = true;
         }
 
         return changes;
     }
 
-    private bool EraseTexts(string actor, DateTimeOffset now)
+    private TimelineErasure Apply(TimelineErasure erasure, string actor, DateTimeOffset now)
     {
-        if (state.Timeline[^1].Type == TimelineType.Erased)
-        {
-            return false;
-        }
-
         var origin = state.Origin!;
         state.Origin = origin with
         {
             Text = Erasure.Mark,
             Url = null,
-            Customer = origin.Customer with { Name = origin.Customer.Name is null ? null : Erasure.Mark },
+            Customer = new CustomerRef(erasure.Pseudonym, origin.Customer.Name is null ? null : Erasure.Mark),
         };
         state.TriageEvidence = [];
-        state.Timeline = [.. state.Timeline.Select(entry => entry.Erased())];
+        state.Timeline = [.. state.Timeline.Select(erasure.Apply)];
         state.Timeline.Add(new TimelineEntry(now, TimelineType.Erased, actor));
-        return true;
+        return erasure;
     }
 }

@@ -26,8 +26,8 @@ public sealed class ComplaintChanges
 
     public ComplaintSync Sync { get; set; }
 
-    /// <summary>Whether the complaint's personal data was erased: the host erases the timeline pages it sealed away too.</summary>
-    public bool Erased { get; set; }
+    /// <summary>The erasure of the complaint's personal data, if any: the host applies it to the timeline pages it sealed away too.</summary>
+    public TimelineErasure? Erasure { get; set; }
 
     /// <summary>Whether the state changed and must be stored.</summary>
     public bool Changed => Events.Count > 0 || Alerts.Count > 0;

@@ -14,8 +14,4 @@ public sealed record TimelineEntry(
     SlaClockKind? Reason = null,
     DateTimeOffset? DueAt = null,
     IReadOnlyList<string>? NotifiedUsers = null,
-    string? ExternalId = null)
-{
-    /// <summary>The entry with its text (if any) replaced by the erasure mark; who, what and when stay.</summary>
-    public TimelineEntry Erased() => Text is null or Erasure.Mark ? this : this with { Text = Erasure.Mark };
-}
+    string? ExternalId = null);

@@ -124,11 +124,17 @@ public sealed class ComplaintGrain(
 
     public ValueTask<ComplaintSummary> AddCustomerMessage(CustomerMessage message) => Act(now => C.AddCustomerMessage(message, now));
 
-    public async ValueTask ErasePersonalData(string actor)
+    public async ValueTask ErasePersonalData(string actor, string pseudonym)
     {
         if (C.Exists)
         {
-            await Act(now => C.Erase(actor, now));
+            await Act(now => C.Erase(actor, pseudonym, now));
+            await ComplaintThreads.Pseudonymize(GrainFactory, state.State.Origin!.Channel, await Pages.All(), actor, pseudonym);
+        }
+        else if (state.State.JoinedTo is { } thread && thread.CustomerId != pseudonym)
+        {
+            state.State.JoinedTo = thread with { CustomerId = pseudonym };
+            await state.WriteStateAsync();
         }
     }
 
@@ -175,9 +181,9 @@ public sealed class ComplaintGrain(
             if (wakeAt != state.State.WakeAt || changes.Changed)
             {
                 // An erasure is complete once stored: the sealed pages first.
-                if (changes.Erased)
+                if (changes.Erasure is { } erasure)
                 {
-                    await Pages.Erase();
+                    await Pages.Erase(erasure);
                 }
 
                 await Pages.Seal();

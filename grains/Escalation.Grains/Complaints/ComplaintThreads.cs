@@ -29,4 +29,13 @@ internal static class ComplaintThreads
             return null;
         }
     }
+
+    /// <summary>
+    /// Puts a pseudonym where the customer's id was in the thread records of the follow-ups a complaint holds (each
+    /// follow-up's message keeps a record of the complaint it joined and whose it is), after the complaint's erasure.
+    /// </summary>
+    public static Task Pseudonymize(IGrainFactory grains, string channel, IEnumerable<TimelineEntry> timeline, string actor, string pseudonym) =>
+        Task.WhenAll(timeline
+            .Where(entry => entry is { Type: TimelineType.CustomerMessage, ExternalId: not null })
+            .Select(entry => grains.GetGrain<IComplaintGrain>(ComplaintIds.Of(channel, entry.ExternalId!)).ErasePersonalData(actor, pseudonym).AsTask()));
 }

@@ -33,15 +33,15 @@ internal sealed class TimelinePages(IGrainFactory grains, Guid complaint, Compla
         return [.. pages.SelectMany(entries => entries), .. state.Timeline];
     }
 
-    /// <summary>Erases the texts of the sealed entries (<see cref="TimelineEntry.Erased"/>); pages already erased are not written.</summary>
-    public async Task Erase()
+    /// <summary>Applies an erasure to the sealed entries; pages it changes nothing in are not written.</summary>
+    public async Task Erase(TimelineErasure erasure)
     {
         for (var page = 0; page < state.TimelinePages; page++)
         {
             var entries = await Page(page).Entries();
-            if (entries.Any(entry => entry.Erased() != entry))
+            if (entries.Any(entry => erasure.Apply(entry) != entry))
             {
-                await Page(page).Keep([.. entries.Select(entry => entry.Erased())]);
+                await Page(page).Keep([.. entries.Select(erasure.Apply)]);
             }
         }
     }

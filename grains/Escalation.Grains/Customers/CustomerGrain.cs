@@ -7,14 +7,17 @@ namespace Escalation.Grains.Customers;
 
 /// <summary>
 /// One customer: open complaints, the times of recent ones (for persistent dissatisfaction), the latest NPS answer. The
-/// past complaints are kept in a paged log of their own, so that a long history is never rewritten on a change.
+/// past complaints are kept in a paged log of their own, so that a long history is never rewritten on a change. An
+/// erased customer's record is taken over by a pseudonym (<see cref="IErasedCustomerGrain"/>) and then forgotten.
 /// </summary>
 public sealed class CustomerGrain(
     [PersistentState("customer", StorageNames.Escalation)] IPersistentState<CustomerState> state,
     [PersistentState("customerPast", StorageNames.Escalation)] IPersistentState<PagedLogState<Guid>> past,
     IGrainRuntime runtime,
-    IOptions<EscalationOptions> options) : Grain, ICustomerGrain
+    IOptions<EscalationOptions> options) : Grain, ICustomerGrain, IErasedCustomerGrain
 {
+    private const string PseudonymPrefix = "erased:";
+
     private static readonly TimeSpan HistoryWindow = TimeSpan.FromDays(90);
 
     private CustomerState S => state.State;
@@ -26,6 +29,9 @@ public sealed class CustomerGrain(
     public async ValueTask<CustomerStanding> RecordComplaint(Guid complaintId, string? name, DateTimeOffset at)
     {
         var now = runtime.TimeProvider.GetUtcNow();
+        // Stored with the complaint's record below (a customer kept by an earlier version: with their next change).
+        S.Key ??= Guid.NewGuid().ToString("N");
+
         // A complaint records itself once, as it is created (again only when that failed): it is open then.
         if (!S.Open.Contains(complaintId))
         {
@@ -38,7 +44,7 @@ public sealed class CustomerGrain(
         }
 
         var inWindow = CountSince(now - Window);
-        return new CustomerStanding(inWindow, IsPersistent(inWindow));
+        return new CustomerStanding(inWindow, IsPersistent(inWindow), S.Key);
     }
 
     /// <remarks>
@@ -92,13 +98,53 @@ public sealed class CustomerGrain(
 
     public ValueTask<IReadOnlyList<string>> NpsLogs() => ValueTask.FromResult<IReadOnlyList<string>>([.. S.NpsLogs]);
 
-    public async ValueTask EraseName()
+    /// <remarks>
+    /// The pseudonym is stored before the record is handed over, so that an erasure repeated after a failure uses the
+    /// same one; handing over again replaces what the pseudonym holds with the same record.
+    /// </remarks>
+    public async ValueTask<string> Pseudonymize()
     {
-        if (S.Name is not (null or Erasure.Mark))
+        if (this.GetPrimaryKeyString().StartsWith(PseudonymPrefix, StringComparison.Ordinal))
         {
-            S.Name = Erasure.Mark;
+            return this.GetPrimaryKeyString();
+        }
+
+        if (S.Pseudonym is null)
+        {
+            S.Pseudonym = PseudonymPrefix + Guid.NewGuid().ToString("N");
             await state.WriteStateAsync();
         }
+
+        await GrainFactory.GetGrain<IErasedCustomerGrain>(S.Pseudonym).Adopt(new CustomerState
+        {
+            Name = S.Name is null ? null : Erasure.Mark,
+            Open = [.. S.Open],
+            Past = [.. S.Past.Concat(await Past.Read(_ => true)).Distinct()],
+            Recent = [.. S.Recent],
+            LatestNps = S.LatestNps,
+            NpsLogs = [.. S.NpsLogs],
+            Key = S.Key,
+        });
+        return S.Pseudonym;
+    }
+
+    public async ValueTask Adopt(CustomerState record)
+    {
+        state.State = record;
+        await state.WriteStateAsync();
+    }
+
+    public async ValueTask Forget()
+    {
+        if (S.Pseudonym is null)
+        {
+            return;
+        }
+
+        await Past.Clear();
+        await state.ClearStateAsync();
+        state.State = new();
+        DeactivateOnIdle();
     }
 
     private bool IsPersistent(int complaintsInWindow) => complaintsInWindow >= options.Value.PersistentDissatisfactionComplaints;

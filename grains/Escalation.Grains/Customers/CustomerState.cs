@@ -7,8 +7,8 @@ public sealed class CustomerState
     [Id(1)] public List<Guid> Open { get; set; } = [];
 
     /// <summary>
-    /// Past complaints recorded before they moved to the customer's paged log (read with it, never added to), so that
-    /// a customer kept by an earlier version keeps their history.
+    /// Past complaints read with the customer's paged log and never added to: those recorded before they moved to the
+    /// log (a customer kept by an earlier version), or an erased customer's history their pseudonym took over.
     /// </summary>
     [Id(2)] public List<Guid> Past { get; set; } = [];
 
@@ -18,4 +18,10 @@ public sealed class CustomerState
 
     /// <summary>The NPS logs (<c>INpsGrain</c> keys) that hold the customer's answers, for an export or an erasure.</summary>
     [Id(5)] public List<string> NpsLogs { get; set; } = [];
+
+    /// <summary>The customer's analytics key (<c>CustomerStanding.Key</c>), made as it is first needed.</summary>
+    [Id(6)] public string? Key { get; set; }
+
+    /// <summary>The id an erasure replaces the customer's with, once it has begun; the record is forgotten when it ends.</summary>
+    [Id(7)] public string? Pseudonym { get; set; }
 }

@@ -6,6 +6,9 @@ public interface ILogPageGrain<T> : IGrainWithStringKey
     ValueTask Keep(IReadOnlyList<T> entries);
 
     ValueTask<IReadOnlyList<T>> Entries();
+
+    /// <summary>Deletes the page.</summary>
+    ValueTask Clear();
 }
 
 public static class LogPage

@@ -9,4 +9,14 @@ public sealed class LogPageGrain<T>([PersistentState("logPage", StorageNames.Esc
     }
 
     public ValueTask<IReadOnlyList<T>> Entries() => ValueTask.FromResult<IReadOnlyList<T>>(state.State);
+
+    public async ValueTask Clear()
+    {
+        if (state.RecordExists)
+        {
+            await state.ClearStateAsync();
+        }
+
+        state.State = [];
+    }
 }

@@ -65,5 +65,17 @@ public sealed class PagedLog<T>(IPersistentState<PagedLogState<T>> state, IGrain
         }
     }
 
+    /// <summary>Deletes the log's pages and its own record (an erasure of whatever its key names).</summary>
+    public async ValueTask Clear()
+    {
+        await Task.WhenAll(Enumerable.Range(0, state.State.Pages).Select(page => Page(page).Clear().AsTask()));
+        if (state.RecordExists)
+        {
+            await state.ClearStateAsync();
+        }
+
+        state.State = new();
+    }
+
     private ILogPageGrain<T> Page(int page) => grains.GetGrain<ILogPageGrain<T>>(LogPage.KeyOf(key, page));
 }

@@ -17,8 +17,7 @@ public sealed class NpsGrain([PersistentState("npsDay", StorageNames.Escalation)
 
     public ValueTask<IReadOnlyList<NpsAnswer>> AnswersOf(string customerId) => Log.Read(answer => answer.CustomerId == customerId);
 
-    public ValueTask EraseComments(string customerId) =>
-        Log.Rewrite(answer => answer.CustomerId == customerId && answer.Comment is not (null or Erasure.Mark)
-            ? answer with { Comment = Erasure.Mark, Keywords = null }
-            : answer);
+    public ValueTask Pseudonymize(string customerId, string pseudonym) =>
+        Log.Rewrite(answer => answer.CustomerId != customerId ? answer
+            : answer with { CustomerId = pseudonym, Comment = answer.Comment is null ? null : Erasure.Mark, Keywords = null });
 }

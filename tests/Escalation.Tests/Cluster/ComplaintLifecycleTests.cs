@@ -73,11 +73,13 @@ public sealed class ComplaintLifecycleTests(ClusterFixture fixture) : ClusterTes
         var sealedPage = Client.GetGrain<ILogPageGrain<TimelineEntry>>(LogPage.KeyOf(created.Id.ToString("N"), 0));
         Assert.Equal(timeline.Take(200), await sealedPage.Entries());
 
-        await complaint.ErasePersonalData("admin");
+        await complaint.ErasePersonalData("admin", "erased:0c1f");
         var erased = (await Details(created.Id)).Timeline;
         Assert.Equal(timeline.Count + 1, erased.Count);
         Assert.Equal(notes.Count, erased.Count(entry => entry.Text == Erasure.Mark));
-        Assert.All(await sealedPage.Entries(), entry => Assert.NotEqual(notes[0], entry.Text));
+        var page = await sealedPage.Entries();
+        Assert.All(page, entry => Assert.NotEqual(notes[0], entry.Text));
+        Assert.Equal((TimelineType.Created, "erased:0c1f"), (page[0].Type, page[0].Actor));
     }
 
     [Fact]

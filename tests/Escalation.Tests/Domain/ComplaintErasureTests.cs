@@ -5,10 +5,11 @@ namespace Escalation.Tests.Domain;
 
 public sealed class ComplaintErasureTests
 {
+    private const string Pseudonym = "erased:5d1c";
     private static readonly TimeSpan KeepClosedTexts = TimeSpan.FromDays(30);
 
     [Fact]
-    public void Erasing_replaces_every_text_and_the_name_and_keeps_the_deadlines_and_the_timelines_shape()
+    public void Erasing_replaces_every_text_the_name_and_the_customers_id_and_keeps_the_deadlines_and_the_timelines_shape()
     {
         var fixture = new ComplaintFixture();
         fixture.Act((c, now) => c.AddCustomerMessage(new CustomerMessage("fb-2", "Helistage 5555 1234"), now));
@@ -17,12 +18,15 @@ public sealed class ComplaintErasureTests
         var dueAt = fixture.State.Clock(SlaClockKind.Resolution)!.DueAt;
         var shape = fixture.Timeline.ToList();
 
-        var erased = fixture.Act((c, now) => c.Erase("admin", now));
+        var erased = fixture.Act((c, now) => c.Erase("admin", Pseudonym, now));
 
         Assert.Equal([ComplaintEventKind.ComplaintUpdated], erased.Events);
+        Assert.Equal(new TimelineErasure("fb:1", Pseudonym), erased.Erasure);
         Assert.Equal(Erasure.Mark, fixture.State.Origin!.Text);
         Assert.Equal(Erasure.Mark, fixture.State.Origin.Customer.Name);
-        Assert.Equal("fb:1", fixture.State.Origin.Customer.Id);
+        Assert.Equal(Pseudonym, fixture.State.Origin.Customer.Id);
+        Assert.DoesNotContain(fixture.State.Timeline, entry => entry.Actor == "fb:1");
+        Assert.Equal(2, fixture.State.Timeline.Count(entry => entry.Actor == Pseudonym)); // created, the customer's message
         Assert.Empty(fixture.State.TriageEvidence);
         Assert.Equal([.. shape, TimelineType.Erased], fixture.Timeline);
         Assert.All(fixture.State.Timeline.Where(entry => entry.Text is not null), entry => Assert.Equal(Erasure.Mark, entry.Text));
@@ -36,12 +40,12 @@ public sealed class ComplaintErasureTests
     public void Erasing_again_changes_nothing_until_something_new_is_written()
     {
         var fixture = new ComplaintFixture();
-        fixture.Act((c, now) => c.Erase("admin", now));
+        fixture.Act((c, now) => c.Erase("admin", Pseudonym, now));
 
-        Assert.False(fixture.Act((c, now) => c.Erase("admin", now)).Changed);
+        Assert.False(fixture.Act((c, now) => c.Erase("admin", Pseudonym, now)).Changed);
 
         fixture.Act((c, now) => c.AddCustomerMessage(new CustomerMessage("fb-3", "Kas keegi vastab?"), now));
-        Assert.True(fixture.Act((c, now) => c.Erase("admin", now)).Changed);
+        Assert.True(fixture.Act((c, now) => c.Erase("admin", Pseudonym, now)).Changed);
         Assert.Equal(Erasure.Mark, fixture.State.Timeline.Last(entry => entry.Type == TimelineType.CustomerMessage).Text);
     }
 
@@ -62,8 +66,36 @@ public sealed class ComplaintErasureTests
         Assert.Equal(Erasure.Mark, fixture.State.Origin!.Text);
         Assert.Equal(Erasure.Mark, fixture.State.Timeline.Single(entry => entry.Type == TimelineType.Resolved).Text);
         Assert.Equal((TimelineType.Erased, Complaint.System), (fixture.State.Timeline[^1].Type, fixture.State.Timeline[^1].Actor));
+        Assert.Equal("fb:1", fixture.State.Origin.Customer.Id);
         Assert.Null(fixture.Complaint.NextAlertAt);
         Assert.Empty(fixture.Advance(TimeSpan.FromDays(1)).Events);
+    }
+
+    [Fact]
+    public void Erasing_the_customer_of_a_complaint_whose_texts_retention_erased_still_replaces_the_id()
+    {
+        var fixture = new ComplaintFixture(keepClosedTexts: KeepClosedTexts);
+        fixture.Act((c, now) => c.Resolve("Vahetatud", "ann", now));
+        fixture.Advance(ComplaintFixture.AutoCloseAfter);
+        fixture.Advance(KeepClosedTexts);
+        Assert.Equal(TimelineType.Erased, fixture.State.Timeline[^1].Type);
+
+        Assert.True(fixture.Act((c, now) => c.Erase("admin", Pseudonym, now)).Changed);
+
+        Assert.Equal(Pseudonym, fixture.State.Origin!.Customer.Id);
+        Assert.Equal(Pseudonym, fixture.State.Timeline[0].Actor);
+        Assert.Equal("admin", fixture.State.Timeline[^1].Actor);
+    }
+
+    [Fact]
+    public void Only_what_the_customer_wrote_is_renamed_even_when_a_staff_name_equals_their_id()
+    {
+        var fixture = new ComplaintFixture();
+        fixture.Act((c, now) => c.AddNote("Sama nimi", "fb:1", now));
+
+        fixture.Act((c, now) => c.Erase("admin", Pseudonym, now));
+
+        Assert.Equal("fb:1", fixture.State.Timeline.Single(entry => entry.Type == TimelineType.Note).Actor);
     }
 
     [Fact]

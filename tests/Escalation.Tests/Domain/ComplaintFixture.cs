@@ -20,7 +20,7 @@ internal sealed class ComplaintFixture
         Complaint = new Complaint(Guid.NewGuid(), State, AutoCloseAfter, keepClosedTexts);
         Created = Complaint.Create(
             new NewComplaint("facebook", "fb-1", new CustomerRef("fb:1", "Mari"), "Jahutuskapp ei tööta", Public: true, "care", CreatedAt: writtenAt),
-            new Triaged(Priority.P1, ["set by the connector"], new Verdict<string>("et", ["tööta"]), new Verdict<Topic>(Topic.ProductQuality, ["jahutuskapp"]), new CustomerStanding(1, false)),
+            new Triaged(Priority.P1, ["set by the connector"], new Verdict<string>("et", ["tööta"]), new Verdict<Topic>(Topic.ProductQuality, ["jahutuskapp"]), new CustomerStanding(1, false, "key-of-mari")),
             new SlaTerms(Policy, calendar ?? BusinessCalendar.AlwaysOpen),
             assignee,
             Now);

@@ -6,8 +6,8 @@ namespace Escalation.Tests.Triage;
 
 public sealed class PriorityRulesTests
 {
-    private static readonly CustomerStanding OneOff = new(1, false);
-    private static readonly CustomerStanding Persistent = new(3, true);
+    private static readonly CustomerStanding OneOff = new(1, false, "one-off");
+    private static readonly CustomerStanding Persistent = new(3, true, "persistent");
 
     private static NewComplaint Complaint(string text, bool isPublic = false, Priority? priority = null) =>
         new("facebook", "fb-1", new CustomerRef("fb:1", null), text, isPublic, "care", Priority: priority);
