@@ -41,8 +41,7 @@ internal static class ClusterClientExtensions
                 await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
                 return true;
             }));
-        builder.Services.AddGrainCache<IDirectoryGrain, IReadOnlyDictionary<string, ChannelRecord>>(
-            async directory => (await directory.GetChannels()).ToDictionary(channel => channel.Name, StringComparer.Ordinal));
+        builder.Services.AddGrainCache<IDirectoryGrain, IReadOnlyDictionary<string, ChannelRecord>>(IDirectoryGrain.ChannelsByName);
         builder.Services.AddSingleton<DirectorySeeder>();
         builder.Services.AddHostedService(services => services.GetRequiredService<DirectorySeeder>());
         builder.Services.Configure<HostOptions>(options => options.ServicesStartConcurrently = true);

@@ -41,6 +41,9 @@ internal static class ComplaintsApi
             .WithSummary("Resolves the complaint; the note is optional, at most 10,000 characters.");
         actions.MapPost("/reopen", (Guid id, HttpContext http, IClusterClient cluster) =>
             Act(id, http, cluster, (grain, actor) => grain.Reopen(actor))).WithSummary("Reopens a resolved complaint with new response and resolution clocks.");
+        actions.MapPost("/deliveries/{deliveryId:guid}/retry", (Guid id, Guid deliveryId, HttpContext http, IClusterClient cluster) =>
+                Act(id, http, cluster, (grain, _) => grain.RetryDelivery(deliveryId)))
+            .WithSummary("Sends a response whose delivery to the channel failed again, with the same deliveryId, for another 24 hours (409 when it has not failed).");
         actions.MapPost("/escalation/acknowledge", (Guid id, HttpContext http, IClusterClient cluster) =>
                 Act(id, http, cluster, (grain, actor) => grain.AcknowledgeEscalation(actor)))
             .RequireAuthorization(Policies.Supervisor)

@@ -12,6 +12,7 @@ internal static class ConnectorRequest
     public const int MaxIdLength = 200;
     public const int MaxUrlLength = 2048;
     public static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(5);
+    public const int MaxAttachments = 10;
     public static readonly string[] Languages = ["et", "en", "unknown"];
 
     /// <summary>The message, or the errors by field.</summary>
@@ -35,10 +36,12 @@ internal static class ConnectorRequest
             errors["text"] = ["text must not contain NUL characters."];
         }
 
-        if (body.Url is not null && (body.Url.Length > MaxUrlLength || !Uri.TryCreate(body.Url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
+        if (body.Url is not null && !IsWebAddress(body.Url))
         {
             errors["url"] = [$"url must be an absolute http or https address of at most {MaxUrlLength} characters."];
         }
+
+        var attachments = Attachments(errors, body.Attachments);
 
         if (body.CreatedAt > now + FutureTolerance)
         {
@@ -70,8 +73,48 @@ internal static class ConnectorRequest
 
         return (new NewComplaint(
             channel.Name, body.ExternalId!, new CustomerRef(body.Customer!.Id!, body.Customer.Name), body.Text!, body.Public ?? false, channel.Team, body.Url, body.CreatedAt, body.Language, priority,
-            body.InReplyTo), errors);
+            body.InReplyTo, attachments), errors);
     }
+
+    /// <summary>At most <see cref="MaxAttachments"/> links, each with an http(s) url; the descriptions as short as ids.</summary>
+    private static List<Attachment>? Attachments(Dictionary<string, string[]> errors, IReadOnlyList<ConnectorAttachment?>? given)
+    {
+        if (given is null)
+        {
+            return null;
+        }
+
+        if (given.Count > MaxAttachments)
+        {
+            errors["attachments"] = [$"attachments holds at most {MaxAttachments} links; this one has {given.Count}."];
+            return null;
+        }
+
+        var kept = new List<Attachment>();
+        for (var i = 0; i < given.Count; i++)
+        {
+            var field = $"attachments[{i}]";
+            if (given[i] is not { } attachment || attachment.Url is null || !IsWebAddress(attachment.Url))
+            {
+                errors[$"{field}.url"] = [$"Each attachment needs a url: an absolute http or https address of at most {MaxUrlLength} characters."];
+                continue;
+            }
+
+            RequireId(errors, $"{field}.name", attachment.Name, required: false);
+            RequireId(errors, $"{field}.contentType", attachment.ContentType, required: false);
+            if (attachment.Size < 0)
+            {
+                errors[$"{field}.size"] = ["size is a number of bytes, not negative."];
+            }
+
+            kept.Add(new Attachment(attachment.Url, attachment.Name, attachment.ContentType, attachment.Size));
+        }
+
+        return kept;
+    }
+
+    private static bool IsWebAddress(string address) =>
+        address.Length <= MaxUrlLength && Uri.TryCreate(address, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
 
     private static void RequireId(Dictionary<string, string[]> errors, string field, string? value, bool required)
     {

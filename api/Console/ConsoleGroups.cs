@@ -46,7 +46,7 @@ internal static class ConsoleGroups
         return complaintEvent.Kind switch
         {
             // The team group holds the supervisors too, so an unassigned warning goes to it alone (nobody twice).
-            ComplaintEventKind.SlaWarning =>
+            ComplaintEventKind.SlaWarning or ComplaintEventKind.DeliveryFailed =>
                 complaintEvent.Complaint.Assignee is { } assignee ? [User(assignee), Supervisors(team)] : [Team(team)],
             ComplaintEventKind.ComplaintEscalated => [complaintEvent.Level == 1 ? Supervisors(team) : Managers],
             _ => [Team(team), Managers],

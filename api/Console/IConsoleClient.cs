@@ -29,6 +29,9 @@ public interface IConsoleClient
     [HubMethodName("complaintEscalated")]
     Task ComplaintEscalated(ComplaintEvent complaintEvent);
 
+    [HubMethodName("deliveryFailed")]
+    Task DeliveryFailed(ComplaintEvent complaintEvent);
+
     [HubMethodName("improvementOverdue")]
     Task ImprovementOverdue(ImprovementEvent improvementEvent);
 
@@ -47,6 +50,7 @@ internal static class ConsoleClientExtensions
         ComplaintEventKind.ComplaintResolved => client.ComplaintResolved(complaintEvent),
         ComplaintEventKind.SlaWarning => client.SlaWarning(complaintEvent),
         ComplaintEventKind.ComplaintEscalated => client.ComplaintEscalated(complaintEvent),
+        ComplaintEventKind.DeliveryFailed => client.DeliveryFailed(complaintEvent),
         _ => throw new ArgumentOutOfRangeException(nameof(complaintEvent), complaintEvent.Kind, "Not an event of the contract."),
     };
 }

@@ -80,9 +80,11 @@ internal static class OpenApiContract
         {
             await Add("complaintId", typeof(Guid));
             await Add("at", typeof(DateTimeOffset));
-            await Add("reason", typeof(Escalation.Sla.SlaClockKind), nullable: true);
+            // The deadline a warning or escalation is about (an SlaClockKind), or why a delivery failed.
+            await Add("reason", typeof(string), nullable: true);
             await Add("dueAt", typeof(DateTimeOffset), nullable: true);
             await Add("level", typeof(int), nullable: true);
+            await Add("deliveryId", typeof(Guid), nullable: true);
         }
 
         schema.Type = null;

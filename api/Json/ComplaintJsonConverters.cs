@@ -7,7 +7,8 @@ namespace Escalation.Api.Json;
 
 /// <summary>
 /// Complaint details and live events are the complaint summary with more fields beside it, in one flat object
-/// (<c>{ …summary, timeline }</c>, <c>{ complaintId, at, …summary, reason, dueAt, level }</c>).
+/// (<c>{ …summary, timeline }</c>, <c>{ complaintId, at, …summary, reason, dueAt, level, deliveryId }</c>; a delivery
+/// failure's <c>reason</c> says why it failed, a warning's or escalation's which deadline).
 /// </summary>
 internal static class ComplaintJsonConverters
 {
@@ -39,11 +40,21 @@ internal static class ComplaintJsonConverters
             JsonSerializer.Serialize(writer, value.At, options);
             WriteSummary(writer, value.Complaint, options);
             writer.WritePropertyName("reason");
-            JsonSerializer.Serialize(writer, value.Reason, options);
+            if (value.Kind == ComplaintEventKind.DeliveryFailed)
+            {
+                writer.WriteStringValue(value.Failure);
+            }
+            else
+            {
+                JsonSerializer.Serialize(writer, value.Reason, options);
+            }
+
             writer.WritePropertyName("dueAt");
             JsonSerializer.Serialize(writer, value.DueAt, options);
             writer.WritePropertyName("level");
             JsonSerializer.Serialize(writer, value.Level, options);
+            writer.WritePropertyName("deliveryId");
+            JsonSerializer.Serialize(writer, value.DeliveryId, options);
             writer.WriteEndObject();
         }
     }

@@ -16,13 +16,17 @@ public sealed record ConnectorBody(
     DateTimeOffset? CreatedAt = null,
     string? Language = null,
     string? Priority = null,
-    string? InReplyTo = null)
+    string? InReplyTo = null,
+    IReadOnlyList<ConnectorAttachment?>? Attachments = null)
 {
     /// <summary>The contract's JSON: camelCase names, as the api reads them.</summary>
     public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web);
 
     public byte[] ToUtf8() => JsonSerializer.SerializeToUtf8Bytes(this, Json);
 }
+
+/// <summary>A link the message came with: <see cref="Url"/> (http or https) is required, the rest describes it.</summary>
+public sealed record ConnectorAttachment(string? Url, string? Name = null, string? ContentType = null, long? Size = null);
 
 /// <summary>Who wrote: <see cref="Id"/> is the customer's id everywhere (e.g. <c>fb:9876</c>).</summary>
 public sealed record ConnectorCustomer(string? Id, string? Name = null);

@@ -56,6 +56,15 @@ public sealed class EscalationOptions
     /// <summary>How long recent events are kept to replay to a subscriber that missed them.</summary>
     public TimeSpan EventReplayWindow { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// How many responses a silo delivers to one channel's outbound address per second at most (a burst waits its turn,
+    /// so that it does not flood the connector); a cluster of n silos delivers at most n times as many.
+    /// </summary>
+    public int OutboundPerSecond { get; set; } = 20;
+
+    /// <summary>How long a response's delivery is tried before it fails (the contract's 24 hours; tests shorten it).</summary>
+    public TimeSpan OutboundGiveUpAfter { get; set; } = TimeSpan.FromHours(24);
+
     /// <summary>How long personal data outlives its purpose (<c>Escalation:Retention</c>).</summary>
     public RetentionOptions Retention { get; set; } = new();
 }

@@ -1,8 +1,10 @@
 using Escalation.Caching;
+using Escalation.Directory;
 using Escalation.Grains.Analytics;
 using Escalation.Grains.Complaints;
 using Escalation.Grains.Customers;
 using Escalation.Grains.Index;
+using Escalation.Grains.Outbound;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -21,6 +23,8 @@ public static partial class GrainsHosting
         silo.Services.AddOptions<EscalationOptions>().Bind(configuration.GetSection(EscalationOptions.SectionName))
             .Validate(options => options.Retention.ClosedComplaintText is not { } keep || keep > TimeSpan.Zero,
                 "Escalation:Retention:ClosedComplaintText must be a positive time span (or unset: texts are kept).")
+            .Validate(options => options.OutboundGiveUpAfter > TimeSpan.Zero && options.OutboundPerSecond > 0,
+                "Escalation:OutboundGiveUpAfter must be a positive time span and Escalation:OutboundPerSecond a positive number.")
             .ValidateOnStart();
         var idle = configuration.GetSection(EscalationOptions.SectionName).Get<EscalationOptions>()?.IdleComplaintLifetime ?? new EscalationOptions().IdleComplaintLifetime;
         silo.Configure<GrainCollectionOptions>(options =>
@@ -35,6 +39,8 @@ public static partial class GrainsHosting
         silo.AddIncomingGrainCallFilter<StorageFailureFilter>();
         silo.Services.AddGrainCache<ISlaPolicyGrain, SlaSettings>(grain => grain.GetSettings().AsTask());
         silo.AddStartupTask((services, _) => services.GetRequiredService<GrainCache<ISlaPolicyGrain, SlaSettings>>().Get());
+        silo.Services.AddGrainCache<IDirectoryGrain, IReadOnlyDictionary<string, ChannelRecord>>(IDirectoryGrain.ChannelsByName);
+        silo.Services.AddSingleton<OutboundDispatcher>();
         silo.Services.AddSingleton<AnalyticsBatcher>();
         silo.Services.AddHostedService(provider => provider.GetRequiredService<AnalyticsBatcher>());
 

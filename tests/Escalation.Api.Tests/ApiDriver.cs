@@ -52,6 +52,27 @@ public abstract class ApiDriver
         return client;
     }
 
+    /// <summary>
+    /// A complaint's details (as a manager sees them) once they show what the test waits for: what settles a moment
+    /// after the call that caused it, outside it (a delivery's outcome, reported by the silo that made the attempt).
+    /// </summary>
+    public async Task<JsonElement> DetailsWhen(Guid complaint, Func<JsonElement, bool> done, TimeSpan? patience = null)
+    {
+        using var manager = await ClientFor("manager1");
+        var giveUpAt = DateTimeOffset.UtcNow + (patience ?? TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            var details = await manager.GetFromJsonAsync<JsonElement>($"/api/complaints/{complaint}");
+            if (done(details) || DateTimeOffset.UtcNow > giveUpAt)
+            {
+                Assert.True(done(details), $"Complaint {complaint} never got there: {details.GetProperty("timeline")}");
+                return details;
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
     /// <summary>Posts a body to a connector endpoint, signed as a connector would sign it.</summary>
     public async Task<HttpResponseMessage> PostSigned(string channel, string body, string secret = Secret, long? timestamp = null, string? signature = null)
     {

@@ -69,7 +69,14 @@ public sealed class ApiFixture : ApiDriver, IAsyncLifetime
 
     /// <summary>A silo of the embedded default in this process, its grain timers and reminders on <paramref name="clock"/>.</summary>
     public static Task<IHost> StartSilo(int siloPort, int gatewayPort, FakeTimeProvider clock) =>
-        StartSilo(siloPort, gatewayPort, new Dictionary<string, string?>(), (orleans, _) => orleans.UseFakeClock(clock));
+        StartSilo(siloPort, gatewayPort, new Dictionary<string, string?> { ["Escalation:OutboundGiveUpAfter"] = OutboundGiveUpAfter.ToString("c", System.Globalization.CultureInfo.InvariantCulture) },
+            (orleans, _) => orleans.UseFakeClock(clock));
+
+    /// <summary>
+    /// How long deliveries are tried here: the clock cannot move a day on (tokens are checked on the wall clock and
+    /// would be issued in the future), so the day of the contract is shortened.
+    /// </summary>
+    public static TimeSpan OutboundGiveUpAfter { get; } = TimeSpan.FromMinutes(20);
 
     /// <summary>A silo of the embedded default in this process on its own ports, with more <paramref name="settings"/> and <paramref name="configure"/> applied last.</summary>
     public static async Task<IHost> StartSilo(

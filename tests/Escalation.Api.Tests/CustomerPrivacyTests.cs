@@ -20,7 +20,8 @@ public sealed class CustomerPrivacyTests(ApiFixture fixture)
         var path = $"/api/customers/{Uri.EscapeDataString(customer)}";
         var marker = "tamme" + Guid.NewGuid().ToString("N")[..8];
         var first = "fb-" + Guid.NewGuid().ToString("N");
-        var complaint = await Post(new { externalId = first, customer = new { id = customer, name = "Mari Privaatne" }, text = $"Saatke pakk aadressile {marker} 5", @public = true, url = $"https://facebook.example/posts/{marker}" });
+        var complaint = await Post(new { externalId = first, customer = new { id = customer, name = "Mari Privaatne" }, text = $"Saatke pakk aadressile {marker} 5", @public = true, url = $"https://facebook.example/posts/{marker}",
+            attachments = new[] { new { url = $"https://cdn.example/{marker}.jpg", name = $"{marker}.jpg" } } });
         Assert.Equal(complaint, await Post(new { externalId = first + "-2", customer = new { id = customer }, text = "Minu telefon on 5555 1234", inReplyTo = first }));
         using var admin = await fixture.ClientFor("admin");
         (await admin.PostAsJsonAsync($"/api/complaints/{complaint}/responses", new { text = "Vabandame, Mari! Saadame uue.", @public = true })).EnsureSuccessStatusCode();
@@ -52,6 +53,7 @@ public sealed class CustomerPrivacyTests(ApiFixture fixture)
         Assert.Equal(Erased, details.GetProperty("text").GetString());
         Assert.Equal(Erased, details.GetProperty("customerName").GetString());
         Assert.Equal(JsonValueKind.Null, details.GetProperty("url").ValueKind);
+        Assert.Equal(0, details.GetProperty("attachments").GetArrayLength());
         var timeline = details.GetProperty("timeline").EnumerateArray().ToList();
         Assert.Equal("erased", timeline[^1].GetProperty("type").GetString());
         Assert.Equal("admin", timeline[^1].GetProperty("actor").GetString());

@@ -9,7 +9,7 @@ public sealed class HubListener : IAsyncDisposable
 {
     /// <summary>The contract's event names, spelled as outside consoles spell them.</summary>
     public static readonly string[] EventNames =
-        ["complaintCreated", "complaintAssigned", "complaintUpdated", "complaintResolved", "slaWarning", "complaintEscalated"];
+        ["complaintCreated", "complaintAssigned", "complaintUpdated", "complaintResolved", "slaWarning", "complaintEscalated", "deliveryFailed"];
 
     private readonly EventLog<(string Name, JsonElement Payload)> log = new();
     private readonly EventLog<JsonElement> resyncs = new();

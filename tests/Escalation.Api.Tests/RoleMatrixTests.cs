@@ -63,6 +63,8 @@ public sealed class RoleMatrixTests(ApiFixture fixture)
             ["POST /api/complaints/{id:guid}/resume"] = new($"/api/complaints/{resolved}/resume", "401 409 403 409 409"),
             ["POST /api/complaints/{id:guid}/resolve"] = new($"/api/complaints/{resolved}/resolve", "401 400 403 400 400", tooLong),
             ["POST /api/complaints/{id:guid}/reopen"] = new($"/api/complaints/{open}/reopen", "401 409 403 409 409"),
+            ["POST /api/complaints/{id:guid}/deliveries/{deliveryId:guid}/retry"] =
+                new($"/api/complaints/{open}/deliveries/{Guid.NewGuid()}/retry", "401 409 403 409 409"),
             ["POST /api/complaints/{id:guid}/escalation/acknowledge"] = new($"/api/complaints/{resolved}/escalation/acknowledge", "401 403 403 409 409"),
             ["GET /api/customers/{id}"] = new($"/api/customers/{customer}", "401 200 404 200 200"),
             ["GET /api/customers/{id}/export"] = new($"/api/customers/{customer}/export", "401 403 403 403 200"),

@@ -3,8 +3,9 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Escalation.Connectors;
 
-// Signs and posts complaints to a connector endpoint, as a social-media or e-mail connector would, so that a
-// person can watch the console fill. See --help.
+// A reference connector: signs and posts complaints to a connector endpoint, as a social-media or e-mail connector
+// would, so that a person can watch the console fill; with --listen it also receives the replies Escalation delivers
+// back (docs/connectors.md shows how to write one for a real platform). See --help.
 var options = SimulatorOptions.Parse(args);
 if (options is null)
 {
@@ -46,61 +47,16 @@ for (var i = 0; i < count; i++)
 }
 
 Console.WriteLine($"{accepted} of {count} accepted");
+if (options.Listen is { } port)
+{
+    using var stop = new CancellationTokenSource();
+    Console.CancelKeyPress += (_, cancel) =>
+    {
+        cancel.Cancel = true;
+        stop.Cancel();
+    };
+    await new ReplyListener(port, options.Secret).Run(stop.Token);
+}
+
 return accepted == count ? 0 : 1;
 
-internal sealed record SimulatorOptions(Uri Url, string Channel, string Secret, string? File, double? Rate, int? Count, int Seed)
-{
-    public const string Usage = """
-        Posts signed complaints to Escalation's connector endpoint.
-
-          dotnet run --project tools/Escalation.Simulator -- [options]
-
-          --url URL        the api (default http://localhost:5000)
-          --channel NAME   connector channel (default facebook)
-          --secret SECRET  the channel's secret (default $ESCALATION_DEMO_CONNECTOR_SECRET or dev-secret)
-          --file PATH      JSON lines, one complaint body each (default: built-in Estonian and English samples)
-          --rate N         complaints per second, picked at random from the samples (default: each sample once)
-          --count N        how many to post (default: as many as there are samples)
-          --seed N         random seed for --rate (default 1)
-        """;
-
-    public static string[] BuiltInSamples()
-    {
-        using var stream = typeof(SimulatorOptions).Assembly.GetManifestResourceStream("Escalation.Simulator.samples.jsonl")!;
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd().Split('\n');
-    }
-
-    public static string Slug(string name) =>
-        string.Concat(name.ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : '-'));
-
-    public static SimulatorOptions? Parse(string[] args)
-    {
-        var values = new Dictionary<string, string>();
-        for (var i = 0; i < args.Length; i += 2)
-        {
-            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
-            {
-                return null;
-            }
-
-            values[args[i][2..]] = args[i + 1];
-        }
-
-        try
-        {
-            return new SimulatorOptions(
-                new Uri(values.GetValueOrDefault("url", "http://localhost:5000")),
-                values.GetValueOrDefault("channel", "facebook"),
-                values.GetValueOrDefault("secret", Environment.GetEnvironmentVariable("ESCALATION_DEMO_CONNECTOR_SECRET") ?? "dev-secret"),
-                values.GetValueOrDefault("file"),
-                values.TryGetValue("rate", out var rate) ? double.Parse(rate, CultureInfo.InvariantCulture) : null,
-                values.TryGetValue("count", out var count) ? int.Parse(count, CultureInfo.InvariantCulture) : null,
-                values.TryGetValue("seed", out var seed) ? int.Parse(seed, CultureInfo.InvariantCulture) : 1);
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
-    }
-}

@@ -1,6 +1,7 @@
 // The console in a real browser (Debian's Chromium, driven by playwright-core) against the real system.
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
+import { createServer } from "node:http";
 import { after, before, test } from "node:test";
 import { complaint, launchBrowser, row, signIn as signInTo } from "./browser.mjs";
 import { artifacts, loginToken, postComplaint, startSystem } from "./system.mjs";
@@ -168,4 +169,53 @@ test("the dashboard's chart changes when a complaint resolves", async () => {
   assert.equal(await resolved(), before + 1);
   await supervisor.screenshot({ path: `${screenshots}dashboard-view.png`, fullPage: true });
   assert.deepEqual(supervisor.errors, []);
+});
+
+test("a response to a channel with an outbound address shows its delivery: failed with a retry, then delivered with a link", async () => {
+  // A stand-in connector: refuses every reply until told to accept, then answers with the reply's address.
+  let accept = false;
+  const replies = [];
+  const connector = createServer((request, response) => {
+    let body = "";
+    request.on("data", (chunk) => (body += chunk));
+    request.on("end", () => {
+      replies.push({ body: JSON.parse(body), signature: request.headers["x-escalation-signature"] });
+      response.writeHead(accept ? 200 : 503, { "Content-Type": "application/json" });
+      response.end(accept ? JSON.stringify({ externalReplyId: "r-1", url: "https://social.example/replies/1" }) : "");
+    });
+  });
+  await new Promise((resolve) => connector.listen(0, "127.0.0.1", resolve));
+  try {
+    const secret = "e2e-outbound-secret-0123456789";
+    const token = await loginToken(system.urls[0], "admin");
+    const put = await fetch(`${system.urls[0]}/api/channels/e2e-outbound`, {
+      method: "PUT",
+      headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` },
+      body: JSON.stringify({ secret, team: "care", outboundUrl: `http://127.0.0.1:${connector.address().port}/replies` }),
+    });
+    assert.ok(put.ok, `the channel was not saved: ${put.status}`);
+    const externalId = `e2e-out-${Date.now()}`;
+    await postComplaint(system.urls[0], complaint(externalId, { priority: "P3" }), { channel: "e2e-outbound", secret });
+
+    const agent = await signIn("agent1");
+    await row(agent, externalId).getByRole("button", { name: /Open/ }).click();
+    await agent.getByLabel("Response to the customer").fill("Vabandame! Saadame uue kapi homme.");
+    await agent.getByRole("button", { name: "Send response" }).click();
+    const delivery = agent.getByTestId("delivery");
+    await delivery.getByText("Send again").waitFor({ timeout: 15000 });
+    assert.ok(replies.length >= 1, "the connector was tried");
+    assert.equal(replies[0].body.text, "Vabandame! Saadame uue kapi homme.");
+
+    accept = true;
+    await delivery.getByRole("button", { name: "Send again" }).click();
+    const link = delivery.getByRole("link", { name: "open the reply" });
+    await link.waitFor({ timeout: 10000 });
+    assert.equal(await link.getAttribute("href"), "https://social.example/replies/1");
+    assert.equal(await link.getAttribute("rel"), "noopener noreferrer");
+    assert.ok(new Set(replies.map((reply) => reply.body.deliveryId)).size === 1, "every attempt carries the same deliveryId");
+    await agent.screenshot({ path: `${screenshots}delivery.png` });
+    assert.deepEqual(agent.errors, []);
+  } finally {
+    connector.close();
+  }
 });

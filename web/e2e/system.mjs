@@ -42,6 +42,8 @@ export async function startSystem() {
     Cluster__SiloPort: `${siloPort}`,
     Cluster__GatewayPort: `${gatewayPort}`,
     Cluster__PrimarySiloPort: `${siloPort}`,
+    // A response's delivery is given up after 6 s instead of a day, so that a browser test sees it fail.
+    Escalation__OutboundGiveUpAfter: "00:00:06",
   });
   const apis = apiPorts.map(() => null);
   const urls = apiPorts.map((port) => `http://127.0.0.1:${port}`);

@@ -62,6 +62,8 @@ export function api(token: string) {
     resume: (id: string) => send<Complaint>("POST", `${complaint(id)}/resume`, token),
     resolve: (id: string, note: string) => send<Complaint>("POST", `${complaint(id)}/resolve`, token, { note: note || null }),
     reopen: (id: string) => send<Complaint>("POST", `${complaint(id)}/reopen`, token),
+    retryDelivery: (id: string, deliveryId: string) =>
+      send<Complaint>("POST", `${complaint(id)}/deliveries/${encodeURIComponent(deliveryId)}/retry`, token),
     acknowledge: (id: string) => send<Complaint>("POST", `${complaint(id)}/escalation/acknowledge`, token),
     checkDraft: (complaintId: string, text: string) => send<DraftCheck>("POST", "/api/responses/check", token, { complaintId, text }),
     analytics: (days: number) => send<Analytics>("GET", `/api/analytics?from=${encodeURIComponent(new Date(Date.now() - days * 86400000).toISOString())}`, token),

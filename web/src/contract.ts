@@ -47,7 +47,16 @@ export interface Complaint {
   nextDueReason: SlaReason | null;
   nextWarningAt: string | null;
   triageReasons: string[];
+  attachments: Attachment[];
   textTruncated: boolean;
+}
+
+/** @schema Attachment */
+export interface Attachment {
+  url: string;
+  name: string | null;
+  contentType: string | null;
+  size: number | null;
 }
 
 /** @schema TimelineEntry */
@@ -62,7 +71,13 @@ export interface TimelineEntry {
   reason: SlaReason | null;
   dueAt: string | null;
   notifiedUsers: string[] | null;
+  /** a customer's message: its id; responseDelivered: the reply's id on the platform */
   externalId: string | null;
+  deliveryId: string | null;
+  /** on a response: where its delivery to the customer's channel stands */
+  delivery: "none" | "pending" | "delivered" | "failed" | null;
+  /** responseDelivered: the reply's address on the platform (http or https) */
+  url: string | null;
 }
 
 /** @schema ComplaintDetails */
@@ -74,9 +89,11 @@ export interface ComplaintDetails extends Complaint {
 export interface ConsoleEvent extends Complaint {
   complaintId: string;
   at: string;
-  reason: SlaReason | null;
+  /** slaWarning, complaintEscalated: the deadline (an SlaReason); deliveryFailed: why the delivery failed */
+  reason: string | null;
   dueAt: string | null;
   level: number | null;
+  deliveryId: string | null;
 }
 
 /** @schema CustomerProfile */

@@ -9,6 +9,7 @@ export const EVENT_NAMES = [
   "complaintResolved",
   "slaWarning",
   "complaintEscalated",
+  "deliveryFailed",
 ] as const;
 
 /** The other events, each with its own payload. */

@@ -117,4 +117,10 @@ export const et: Record<Key, string> = {
   mine: "Minu",
   filters: "Filtrid",
   loadFailed: "Nimekirja ei õnnestunud laadida",
+  deliveryPending: "saatmine ootel",
+  deliveryDelivered: "kanalisse saadetud",
+  deliveryFailed: "Saatmine ebaõnnestus",
+  deliveryOpen: "ava vastus",
+  deliveryRetry: "Saada uuesti",
+  originalPost: "Ava algne postitus",
 };

@@ -117,6 +117,12 @@ const en = {
   mine: "Mine",
   filters: "Filters",
   loadFailed: "The list could not be loaded",
+  deliveryPending: "delivery pending",
+  deliveryDelivered: "delivered to the channel",
+  deliveryFailed: "Delivery failed",
+  deliveryOpen: "open the reply",
+  deliveryRetry: "Send again",
+  originalPost: "Open the original post",
 } as const;
 
 export type Key = keyof typeof en;

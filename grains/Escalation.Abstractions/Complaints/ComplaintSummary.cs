@@ -11,6 +11,7 @@ namespace Escalation.Complaints;
 /// goes out at <see cref="NextWarningAt"/>, null once sent. <see cref="TriageReasons"/> say which words decided the
 /// language and topic. In list rows (<see cref="AsRow"/>) the text is cut to <see cref="PreviewLength"/> characters
 /// (<see cref="TextTruncated"/>) and the triage reasons are left out; the detail has them whole.
+/// <see cref="Attachments"/> are the links the complaint came with (none once erased).
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record ComplaintSummary(
@@ -42,6 +43,7 @@ public sealed record ComplaintSummary(
     [property: Id(25)] SlaClockKind? NextDueReason,
     [property: Id(26)] DateTimeOffset? NextWarningAt,
     [property: Id(27)] IReadOnlyList<string> TriageReasons,
+    [property: Id(29)] IReadOnlyList<Attachment> Attachments,
     [property: Id(28)] bool TextTruncated = false)
 {
     /// <summary>How much of the text a list row carries.</summary>
@@ -93,6 +95,7 @@ public sealed record ComplaintSummary(
             upcoming?.DueAt,
             upcoming?.Kind,
             upcoming is { WarningSent: false } ? upcoming.WarningDueAt : null,
-            state.TriageEvidence);
+            state.TriageEvidence,
+            origin.Attachments ?? []);
     }
 }

@@ -68,6 +68,12 @@ public interface IComplaintGrain : IGrainWithGuidKey
     /// </summary>
     ValueTask ErasePersonalData(string actor, string pseudonym);
 
+    /// <summary>Records what a delivery attempt of a response came to (from the silo that made it).</summary>
+    ValueTask Settle(DeliveryOutcome outcome);
+
+    /// <summary>Sends a response whose delivery failed again; refused when it has not failed.</summary>
+    ValueTask<ComplaintSummary> RetryDelivery(Guid deliveryId);
+
     /// <summary>Raises what fell due; the complaint's deadline shard calls it at the wake-up the complaint stored.</summary>
     ValueTask Wake();
 }

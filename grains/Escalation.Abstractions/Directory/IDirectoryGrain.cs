@@ -37,6 +37,10 @@ public interface IDirectoryGrain : IWatchedGrain
     [ReadOnly]
     ValueTask<IReadOnlyList<ChannelRecord>> GetChannels();
 
+    /// <summary>The channels by name, as the caches of the api instances and silos keep them.</summary>
+    public static async Task<IReadOnlyDictionary<string, ChannelRecord>> ChannelsByName(IDirectoryGrain directory) =>
+        (await directory.GetChannels()).ToDictionary(channel => channel.Name, StringComparer.Ordinal);
+
     /// <summary>Creates or replaces a channel; returns true when it was created.</summary>
     ValueTask<bool> PutChannel(ChannelRecord channel);
 

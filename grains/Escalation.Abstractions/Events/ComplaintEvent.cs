@@ -6,7 +6,8 @@ namespace Escalation.Events;
 /// <summary>
 /// A change pushed to consoles. <see cref="Reason"/> and <see cref="DueAt"/> are set on warnings and
 /// escalations (for level 2, <see cref="DueAt"/> is the missed acknowledgement deadline); <see cref="Level"/>
-/// on escalations. <see cref="Position"/> is stamped by the events grain as it publishes.
+/// on escalations. <see cref="Position"/> is stamped by the events grain as it publishes. A delivery failure carries
+/// the <see cref="DeliveryId"/> and why (<see cref="Failure"/>).
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record ComplaintEvent(
@@ -16,4 +17,6 @@ public sealed record ComplaintEvent(
     [property: Id(3)] SlaClockKind? Reason = null,
     [property: Id(4)] DateTimeOffset? DueAt = null,
     [property: Id(5)] int? Level = null,
-    [property: Id(6)] EventPosition? Position = null);
+    [property: Id(6)] EventPosition? Position = null,
+    [property: Id(7)] Guid? DeliveryId = null,
+    [property: Id(8)] string? Failure = null);

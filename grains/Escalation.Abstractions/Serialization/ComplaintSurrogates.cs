@@ -21,16 +21,16 @@ public sealed class CustomerRefConverter : IConverter<CustomerRef, CustomerRefSu
 [GenerateSerializer, Immutable]
 public readonly record struct NewComplaintSurrogate(
     string Channel, string ExternalId, CustomerRef Customer, string Text, bool Public, string Team, string? Url,
-    DateTimeOffset? CreatedAt, string? Language, Priority? Priority, string? InReplyTo);
+    DateTimeOffset? CreatedAt, string? Language, Priority? Priority, string? InReplyTo, IReadOnlyList<Attachment>? Attachments);
 
 [RegisterConverter]
 public sealed class NewComplaintConverter : IConverter<NewComplaint, NewComplaintSurrogate>
 {
     public NewComplaint ConvertFromSurrogate(in NewComplaintSurrogate s) =>
-        new(s.Channel, s.ExternalId, s.Customer, s.Text, s.Public, s.Team, s.Url, s.CreatedAt, s.Language, s.Priority, s.InReplyTo);
+        new(s.Channel, s.ExternalId, s.Customer, s.Text, s.Public, s.Team, s.Url, s.CreatedAt, s.Language, s.Priority, s.InReplyTo, s.Attachments);
 
     public NewComplaintSurrogate ConvertToSurrogate(in NewComplaint v) =>
-        new(v.Channel, v.ExternalId, v.Customer, v.Text, v.Public, v.Team, v.Url, v.CreatedAt, v.Language, v.Priority, v.InReplyTo);
+        new(v.Channel, v.ExternalId, v.Customer, v.Text, v.Public, v.Team, v.Url, v.CreatedAt, v.Language, v.Priority, v.InReplyTo, v.Attachments);
 }
 
 [GenerateSerializer, Immutable]
@@ -58,16 +58,16 @@ public sealed class CustomerStandingConverter : IConverter<CustomerStanding, Cus
 [GenerateSerializer, Immutable]
 public readonly record struct TimelineEntrySurrogate(
     DateTimeOffset At, TimelineType Type, string Actor, string? Text, bool? Public, string? Agent, int? Level, SlaClockKind? Reason,
-    DateTimeOffset? DueAt, IReadOnlyList<string>? NotifiedUsers, string? ExternalId);
+    DateTimeOffset? DueAt, IReadOnlyList<string>? NotifiedUsers, string? ExternalId, Guid? DeliveryId, DeliveryState? Delivery, string? Url);
 
 [RegisterConverter]
 public sealed class TimelineEntryConverter : IConverter<TimelineEntry, TimelineEntrySurrogate>
 {
     public TimelineEntry ConvertFromSurrogate(in TimelineEntrySurrogate s) =>
-        new(s.At, s.Type, s.Actor, s.Text, s.Public, s.Agent, s.Level, s.Reason, s.DueAt, s.NotifiedUsers, s.ExternalId);
+        new(s.At, s.Type, s.Actor, s.Text, s.Public, s.Agent, s.Level, s.Reason, s.DueAt, s.NotifiedUsers, s.ExternalId, s.DeliveryId, s.Delivery, s.Url);
 
     public TimelineEntrySurrogate ConvertToSurrogate(in TimelineEntry v) =>
-        new(v.At, v.Type, v.Actor, v.Text, v.Public, v.Agent, v.Level, v.Reason, v.DueAt, v.NotifiedUsers, v.ExternalId);
+        new(v.At, v.Type, v.Actor, v.Text, v.Public, v.Agent, v.Level, v.Reason, v.DueAt, v.NotifiedUsers, v.ExternalId, v.DeliveryId, v.Delivery, v.Url);
 }
 
 [GenerateSerializer, Immutable]
@@ -106,4 +106,41 @@ public sealed class TransitionNotAllowedConverter : IConverter<TransitionNotAllo
     public TransitionNotAllowedException ConvertFromSurrogate(in TransitionNotAllowedSurrogate surrogate) => new(surrogate.Message);
 
     public TransitionNotAllowedSurrogate ConvertToSurrogate(in TransitionNotAllowedException value) => new(value.Message);
+}
+
+[GenerateSerializer, Immutable]
+public readonly record struct PendingDeliverySurrogate(
+    Guid DeliveryId, string Text, bool Public, string Author, DateTimeOffset At, string InReplyTo, DateTimeOffset Since, int Attempts,
+    DateTimeOffset NextAttemptAt, string? LastFailure);
+
+[RegisterConverter]
+public sealed class PendingDeliveryConverter : IConverter<PendingDelivery, PendingDeliverySurrogate>
+{
+    public PendingDelivery ConvertFromSurrogate(in PendingDeliverySurrogate s) =>
+        new(s.DeliveryId, s.Text, s.Public, s.Author, s.At, s.InReplyTo, s.Since, s.Attempts, s.NextAttemptAt, s.LastFailure);
+
+    public PendingDeliverySurrogate ConvertToSurrogate(in PendingDelivery v) =>
+        new(v.DeliveryId, v.Text, v.Public, v.Author, v.At, v.InReplyTo, v.Since, v.Attempts, v.NextAttemptAt, v.LastFailure);
+}
+
+[GenerateSerializer, Immutable]
+public readonly record struct DeliveryOutcomeSurrogate(Guid DeliveryId, int Attempt, bool Delivered, string? ExternalReplyId, string? Url, string? Reason);
+
+[RegisterConverter]
+public sealed class DeliveryOutcomeConverter : IConverter<DeliveryOutcome, DeliveryOutcomeSurrogate>
+{
+    public DeliveryOutcome ConvertFromSurrogate(in DeliveryOutcomeSurrogate s) => new(s.DeliveryId, s.Attempt, s.Delivered, s.ExternalReplyId, s.Url, s.Reason);
+
+    public DeliveryOutcomeSurrogate ConvertToSurrogate(in DeliveryOutcome v) => new(v.DeliveryId, v.Attempt, v.Delivered, v.ExternalReplyId, v.Url, v.Reason);
+}
+
+[GenerateSerializer, Immutable]
+public readonly record struct AttachmentSurrogate(string Url, string? Name, string? ContentType, long? Size);
+
+[RegisterConverter]
+public sealed class AttachmentConverter : IConverter<Attachment, AttachmentSurrogate>
+{
+    public Attachment ConvertFromSurrogate(in AttachmentSurrogate s) => new(s.Url, s.Name, s.ContentType, s.Size);
+
+    public AttachmentSurrogate ConvertToSurrogate(in Attachment v) => new(v.Url, v.Name, v.ContentType, v.Size);
 }

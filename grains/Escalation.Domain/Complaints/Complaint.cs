@@ -8,7 +8,7 @@ namespace Escalation.Complaints;
 /// it happens at, changes the state, and returns what the host must do about it (<see cref="ComplaintChanges"/>);
 /// an action the status does not allow throws <see cref="TransitionNotAllowedException"/> and changes nothing.
 /// </summary>
-public sealed class Complaint(Guid id, ComplaintState state, TimeSpan autoCloseAfter, TimeSpan? keepClosedTexts = null)
+public sealed class Complaint(Guid id, ComplaintState state, TimeSpan autoCloseAfter, TimeSpan? keepClosedTexts = null, TimeSpan? giveUpDeliveriesAfter = null)
 {
     public const string System = "system";
 
@@ -21,6 +21,11 @@ public sealed class Complaint(Guid id, ComplaintState state, TimeSpan autoCloseA
 
     private readonly ComplaintAfterlife afterlife = new(state, autoCloseAfter, keepClosedTexts);
 
+    private readonly ComplaintOutbox outbox = new(id, state, giveUpDeliveriesAfter ?? ComplaintOutbox.GiveUpAfter);
+
+    /// <summary>The responses on their way to the channel: what their attempts came to, and retries.</summary>
+    public ComplaintOutbox Outbox => outbox;
+
     public ComplaintState State => state;
 
     public bool Exists => state.Origin is not null;
@@ -29,7 +34,7 @@ public sealed class Complaint(Guid id, ComplaintState state, TimeSpan autoCloseA
     public static DateTimeOffset WrittenAt(DateTimeOffset? written, DateTimeOffset now) => written is { } at && at < now ? at : now;
 
     /// <summary>The next instant at which <see cref="Tick"/> has something to do, or null when nothing is pending.</summary>
-    public DateTimeOffset? NextAlertAt => new[] { deadlines.NextAlertAt, afterlife.NextAt }.Min();
+    public DateTimeOffset? NextAlertAt => new[] { deadlines.NextAlertAt, afterlife.NextAt, outbox.NextAt }.Min();
 
     public ComplaintChanges Create(NewComplaint complaint, Triaged triage, SlaTerms terms, string? assignee, DateTimeOffset now)
     {
@@ -72,7 +77,8 @@ public sealed class Complaint(Guid id, ComplaintState state, TimeSpan autoCloseA
         return changes;
     }
 
-    public ComplaintChanges Respond(string text, bool isPublic, string actor, DateTimeOffset now)
+    /// <summary>Answers the customer; with a <paramref name="deliveryId"/> the response goes out to the channel too (<see cref="ComplaintOutbox"/>).</summary>
+    public ComplaintChanges Respond(string text, bool isPublic, string actor, DateTimeOffset now, Guid? deliveryId = null)
     {
         Require("respond to", Open);
         var changes = new ComplaintChanges();
@@ -81,7 +87,7 @@ public sealed class Complaint(Guid id, ComplaintState state, TimeSpan autoCloseA
             AssignTo(actor, actor, now, changes);
         }
 
-        state.Timeline.Add(new TimelineEntry(now, TimelineType.Responded, actor, Text: text, Public: isPublic));
+        outbox.AddResponse(new TimelineEntry(now, TimelineType.Responded, actor, Text: text, Public: isPublic), deliveryId);
         if (state.Clock(SlaClockKind.FirstResponse) is { IsRunning: true })
         {
             changes.Facts.Add(new ComplaintFact(FactKind.FirstResponse, now, id, Seconds: (now - state.CreatedAt).TotalSeconds));
@@ -190,18 +196,23 @@ public sealed class Complaint(Guid id, ComplaintState state, TimeSpan autoCloseA
     }
 
     /// <summary>
-    /// Raises every alert due at <paramref name="now"/> (each once, whenever it is asked) and what comes after resolving
-    /// (<see cref="ComplaintAfterlife"/>), adding to <paramref name="changes"/>. Escalations are recorded on the timeline
-    /// by <see cref="Notified"/> once the host knows whom they reached.
+    /// Raises every alert due at <paramref name="now"/> (each once, whenever it is asked), what comes after resolving
+    /// (<see cref="ComplaintAfterlife"/>) and the delivery attempts due (<see cref="ComplaintOutbox"/>). Escalations are
+    /// recorded on the timeline by <see cref="Notified"/> once the host knows whom they reached.
     /// </summary>
     public void Tick(DateTimeOffset now, ComplaintChanges changes)
     {
         deadlines.RaiseDue(now, changes);
         afterlife.Tick(now, changes);
+        outbox.Tick(now, changes);
     }
 
-    /// <summary>Erases the complaint's personal data in any status (<see cref="ComplaintAfterlife.Erase"/>).</summary>
-    public ComplaintChanges Erase(string actor, string pseudonym, DateTimeOffset now) => afterlife.Erase(actor, pseudonym, now);
+    /// <summary>Erases the personal data in any status (<see cref="ComplaintAfterlife.Erase"/>); responses on their way stay undelivered.</summary>
+    public ComplaintChanges Erase(string actor, string pseudonym, DateTimeOffset now)
+    {
+        outbox.Drop();
+        return afterlife.Erase(actor, pseudonym, now);
+    }
 
     /// <summary>Records on the timeline that an escalation <see cref="Tick"/> raised reached <paramref name="recipients"/>.</summary>
     public void Notified(SlaAlert escalation, IReadOnlyList<string>? recipients, DateTimeOffset now) =>

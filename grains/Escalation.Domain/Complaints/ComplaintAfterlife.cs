@@ -64,6 +64,7 @@ internal sealed class ComplaintAfterlife(ComplaintState state, TimeSpan autoClos
         {
             Text = Erasure.Mark,
             Url = null,
+            Attachments = null,
             Customer = new CustomerRef(erasure.Pseudonym, origin.Customer.Name is null ? null : Erasure.Mark),
         };
         state.TriageEvidence = [];

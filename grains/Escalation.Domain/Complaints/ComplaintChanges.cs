@@ -29,8 +29,17 @@ public sealed class ComplaintChanges
     /// <summary>The erasure of the complaint's personal data, if any: the host applies it to the timeline pages it sealed away too.</summary>
     public TimelineErasure? Erasure { get; set; }
 
+    /// <summary>The delivery attempts to make once the change is stored.</summary>
+    public List<OutboundDelivery> Deliveries { get; } = [];
+
+    /// <summary>The deliveries given up (<see cref="DeliveryOutcome.Reason"/> says why): their assignee and supervisors are told.</summary>
+    public List<DeliveryOutcome> DeliveryFailures { get; } = [];
+
+    /// <summary>Whether the outbox changed without anything to tell (a failed attempt's next one scheduled).</summary>
+    public bool OutboxChanged { get; set; }
+
     /// <summary>Whether the state changed and must be stored.</summary>
-    public bool Changed => Events.Count > 0 || Alerts.Count > 0;
+    public bool Changed => Events.Count > 0 || Alerts.Count > 0 || Deliveries.Count > 0 || OutboxChanged;
 
     public static ComplaintChanges Of(params ComplaintEventKind[] events)
     {

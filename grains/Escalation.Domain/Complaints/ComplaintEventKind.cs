@@ -12,4 +12,5 @@ public enum ComplaintEventKind
     ComplaintResolved,
     SlaWarning,
     ComplaintEscalated,
+    DeliveryFailed,
 }

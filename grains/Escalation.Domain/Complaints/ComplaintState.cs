@@ -56,6 +56,9 @@ public sealed class ComplaintState
     /// </summary>
     public ComplaintThread? JoinedTo { get; set; }
 
+    /// <summary>The responses on their way to the customer's channel (<see cref="ComplaintOutbox"/>).</summary>
+    public List<PendingDelivery> Outbox { get; set; } = [];
+
     /// <summary>The instant the host has arranged to wake the complaint at (null: none arranged).</summary>
     public DateTimeOffset? WakeAt { get; set; }
 

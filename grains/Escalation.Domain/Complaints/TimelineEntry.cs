@@ -14,4 +14,7 @@ public sealed record TimelineEntry(
     SlaClockKind? Reason = null,
     DateTimeOffset? DueAt = null,
     IReadOnlyList<string>? NotifiedUsers = null,
-    string? ExternalId = null);
+    string? ExternalId = null,
+    Guid? DeliveryId = null,
+    DeliveryState? Delivery = null,
+    string? Url = null);

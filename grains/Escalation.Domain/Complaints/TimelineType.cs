@@ -17,4 +17,6 @@ public enum TimelineType
     Closed,
     PriorityChanged,
     Erased,
+    ResponseDelivered,
+    ResponseDeliveryFailed,
 }

@@ -1,6 +1,8 @@
 using Escalation.Caching;
 using Escalation.Complaints;
 using Escalation.Customers;
+using Escalation.Directory;
+using Escalation.Grains.Outbound;
 using Escalation.Grains.Analytics;
 using Escalation.Sla;
 using Escalation.Teams;
@@ -20,6 +22,8 @@ public sealed class ComplaintGrain(
     IGrainRuntime runtime,
     GrainCache<ISlaPolicyGrain, SlaSettings> sla,
     AnalyticsBatcher analytics,
+    GrainCache<IDirectoryGrain, IReadOnlyDictionary<string, ChannelRecord>> channels,
+    OutboundDispatcher outbound,
     IOptions<EscalationOptions> options) : Grain, IComplaintGrain
 {
     private Complaint? complaint;
@@ -28,7 +32,7 @@ public sealed class ComplaintGrain(
     private NewComplaint? ingesting;
 
     private Complaint C => complaint ??= new Complaint(this.GetPrimaryKey(), state.State, options.Value.AutoCloseAfter,
-        options.Value.Retention.ClosedComplaintText);
+        options.Value.Retention.ClosedComplaintText, options.Value.OutboundGiveUpAfter);
 
     private TimelinePages Pages => field ??= new(GrainFactory, C.Id, state.State);
 
@@ -108,7 +112,16 @@ public sealed class ComplaintGrain(
         return true;
     }
 
-    public ValueTask<ComplaintSummary> Respond(string text, bool isPublic, string actor) => Act(now => C.Respond(text, isPublic, actor, now));
+    /// <summary>A response on a complaint of a channel with an outbound address is delivered there too.</summary>
+    public async ValueTask<ComplaintSummary> Respond(string text, bool isPublic, string actor)
+    {
+        var delivered = C.Exists && (await channels.Get()).TryGetValue(state.State.Origin!.Channel, out var channel) && channel.OutboundUrl is not null;
+        return await Act(now => C.Respond(text, isPublic, actor, now, delivered ? Guid.NewGuid() : null));
+    }
+
+    public async ValueTask Settle(DeliveryOutcome outcome) => await Act(now => C.Outbox.Settle(outcome, now));
+
+    public ValueTask<ComplaintSummary> RetryDelivery(Guid deliveryId) => Act(now => C.Outbox.Retry(deliveryId, now));
 
     public ValueTask<ComplaintSummary> AddNote(string text, string actor) => Act(now => C.AddNote(text, actor, now));
 
@@ -191,6 +204,7 @@ public sealed class ComplaintGrain(
                 await state.WriteStateAsync();
             }
 
+            outbound.Send(changes.Deliveries);
             var summary = Summary();
             await ComplaintPublisher.Publish(GrainFactory, analytics, summary, changes, now);
             return summary;

@@ -18,6 +18,8 @@ internal static class ComplaintPublisher
             .. changes.Alerts.Select(alert => alert.Level == 0
                 ? new ComplaintEvent(ComplaintEventKind.SlaWarning, now, summary, alert.Reason, alert.DueAt)
                 : new ComplaintEvent(ComplaintEventKind.ComplaintEscalated, now, summary, alert.Reason, alert.DueAt, alert.Level)),
+            .. changes.DeliveryFailures.Select(failure =>
+                new ComplaintEvent(ComplaintEventKind.DeliveryFailed, now, summary, DeliveryId: failure.DeliveryId, Failure: failure.Reason)),
         ];
         if (events.Count > 0)
         {

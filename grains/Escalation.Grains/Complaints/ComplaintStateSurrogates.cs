@@ -32,7 +32,7 @@ public readonly record struct ComplaintStateSurrogate(
     NewComplaint? Origin, ComplaintStatus Status, ComplaintStatus StatusBeforeWait, string? Assignee, Priority Priority, List<string> PriorityReasons,
     string Language, Topic Topic, List<string> TriageEvidence, DateTimeOffset CreatedAt, DateTimeOffset ReceivedAt, SlaTerms? Terms,
     List<SlaClock> Clocks, int EscalationLevel, DateTimeOffset? ResolvedAt, List<TimelineEntry> Timeline, DateTimeOffset? WakeAt, ComplaintThread? JoinedTo,
-    int TimelinePages);
+    int TimelinePages, List<PendingDelivery>? Outbox);
 
 [RegisterConverter]
 public sealed class ComplaintStateConverter : IConverter<ComplaintState, ComplaintStateSurrogate>
@@ -42,11 +42,11 @@ public sealed class ComplaintStateConverter : IConverter<ComplaintState, Complai
         Origin = s.Origin, Status = s.Status, StatusBeforeWait = s.StatusBeforeWait, Assignee = s.Assignee, Priority = s.Priority,
         PriorityReasons = s.PriorityReasons, Language = s.Language, Topic = s.Topic, TriageEvidence = s.TriageEvidence, CreatedAt = s.CreatedAt,
         ReceivedAt = s.ReceivedAt, Terms = s.Terms, Clocks = s.Clocks, EscalationLevel = s.EscalationLevel, ResolvedAt = s.ResolvedAt,
-        Timeline = s.Timeline, WakeAt = s.WakeAt, JoinedTo = s.JoinedTo, TimelinePages = s.TimelinePages,
+        Timeline = s.Timeline, WakeAt = s.WakeAt, JoinedTo = s.JoinedTo, TimelinePages = s.TimelinePages, Outbox = s.Outbox ?? [],
     };
 
     public ComplaintStateSurrogate ConvertToSurrogate(in ComplaintState v) =>
         new(v.Origin, v.Status, v.StatusBeforeWait, v.Assignee, v.Priority, v.PriorityReasons, v.Language, v.Topic, v.TriageEvidence, v.CreatedAt,
             v.ReceivedAt, v.Terms, v.Clocks, v.EscalationLevel, v.ResolvedAt, v.Timeline, v.WakeAt, v.JoinedTo,
-            v.TimelinePages);
+            v.TimelinePages, v.Outbox);
 }

@@ -2,6 +2,7 @@ import { type FormEvent, useEffect, useRef, useState } from "react";
 import type { Api, Complaint, ComplaintDetails, Customer, DraftCheck, Session, TeamOverview } from "../api";
 import { useT } from "../i18n";
 import { countdown, slaState } from "../sla";
+import { DeliveryState, safeHref } from "./Delivery";
 
 interface Props {
   complaint: Complaint;
@@ -93,6 +94,33 @@ export function ComplaintPanel({ complaint, client, session, oversees, now, onCh
       <p className="complaint-text" data-testid="complaint-text">
         {(details ?? complaint).text}
       </p>
+      {complaint.attachments.length > 0 && (
+        <ul className="attachments" data-testid="attachments">
+          {complaint.attachments.map((attachment, index) => {
+            const href = safeHref(attachment.url);
+            const label = attachment.name ?? attachment.url;
+            return (
+              <li key={index}>
+                {href ? (
+                  <a href={href} target="_blank" rel="noopener noreferrer">
+                    {label}
+                  </a>
+                ) : (
+                  label
+                )}
+                {attachment.contentType ? ` · ${attachment.contentType}` : ""}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {safeHref(complaint.url) && (
+        <p>
+          <a href={safeHref(complaint.url)!} target="_blank" rel="noopener noreferrer" data-testid="original-post">
+            {t("originalPost")}
+          </a>
+        </p>
+      )}
       <details>
         <summary>{t("reasons")}</summary>
         <ul>
@@ -210,6 +238,7 @@ export function ComplaintPanel({ complaint, client, session, oversees, now, onCh
             {entry.agent ? ` → ${entry.agent}` : ""}
             {entry.level ? ` · ${t("level")} ${entry.level}` : ""}
             {entry.reason ? ` · ${t(entry.reason)}` : ""}
+            <DeliveryState entry={entry} timeline={details.timeline} busy={busy} onRetry={(deliveryId) => act(() => client.retryDelivery(complaint.id, deliveryId))} />
             {entry.text ? <p className="entry-text">{entry.text}</p> : null}
           </li>
         ))}

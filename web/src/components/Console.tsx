@@ -77,17 +77,18 @@ export function Console({ session, onUnauthorized }: { session: Session; onUnaut
   );
 
   const onEvent = (name: EventName, event: ConsoleEvent) => {
-    const { complaintId, at, reason, dueAt, level, ...complaint } = event;
+    const { complaintId, at, reason, dueAt, level, deliveryId, ...complaint } = event;
     upsert(complaint, name === "complaintCreated");
     setVersion((v) => v + 1);
     const headline =
       name === "complaintCreated" ? t("newComplaint")
       : name === "slaWarning" ? `${t("slaWarning")}: ${t(reason ?? "")}`
       : name === "complaintEscalated" ? `${t("escalated")} (${t("level")} ${level})`
+      : name === "deliveryFailed" ? `${t("deliveryFailed")}: ${reason ?? ""}`
       : null;
     if (headline) {
       setUnseen((n) => n + 1);
-      const kind = name === "complaintCreated" ? "info" : name === "slaWarning" ? "warning" : "danger";
+      const kind = name === "complaintCreated" ? "info" : name === "slaWarning" || name === "deliveryFailed" ? "warning" : "danger";
       setToasts((list) => [...list.slice(-3), { id: `${complaintId}-${name}-${at}`, kind, text: `${headline}: ${complaint.customerName ?? complaint.customerId} · ${complaint.channel}` }]);
     }
   };
