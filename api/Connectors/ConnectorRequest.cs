@@ -23,6 +23,18 @@ internal static class ConnectorRequest
         RequireId(errors, "customer.id", body.Customer?.Id, required: true);
         RequireId(errors, "customer.name", body.Customer?.Name, required: false);
         RequireId(errors, "inReplyTo", body.InReplyTo, required: false);
+        var email = Contacts.Email(body.Customer?.Email);
+        if (body.Customer?.Email is not null && email is null)
+        {
+            errors["customer.email"] = [$"customer.email must be an e-mail address of at most {Contacts.MaxEmailLength} characters."];
+        }
+
+        var phone = Contacts.Phone(body.Customer?.Phone);
+        if (body.Customer?.Phone is not null && phone is null)
+        {
+            errors["customer.phone"] = ["customer.phone must be a phone number: 6 to 15 digits, an optional leading +, spaces, dashes, dots or brackets."];
+        }
+
         if (string.IsNullOrWhiteSpace(body.Text))
         {
             errors["text"] = ["text is required."];
@@ -72,7 +84,7 @@ internal static class ConnectorRequest
         }
 
         return (new NewComplaint(
-            channel.Name, body.ExternalId!, new CustomerRef(body.Customer!.Id!, body.Customer.Name), body.Text!, body.Public ?? false, channel.Team, body.Url, body.CreatedAt, body.Language, priority,
+            channel.Name, body.ExternalId!, new CustomerRef(body.Customer!.Id!, body.Customer.Name, email, phone), body.Text!, body.Public ?? false, channel.Team, body.Url, body.CreatedAt, body.Language, priority,
             body.InReplyTo, attachments), errors);
     }
 

@@ -28,5 +28,8 @@ public sealed record ConnectorBody(
 /// <summary>A link the message came with: <see cref="Url"/> (http or https) is required, the rest describes it.</summary>
 public sealed record ConnectorAttachment(string? Url, string? Name = null, string? ContentType = null, long? Size = null);
 
-/// <summary>Who wrote: <see cref="Id"/> is the customer's id everywhere (e.g. <c>fb:9876</c>).</summary>
-public sealed record ConnectorCustomer(string? Id, string? Name = null);
+/// <summary>
+/// Who wrote: <see cref="Id"/> is the customer's id everywhere (e.g. <c>fb:9876</c>); <see cref="Email"/> and
+/// <see cref="Phone"/>, when the platform knows them, let a supervisor merge the customer's ids across channels.
+/// </summary>
+public sealed record ConnectorCustomer(string? Id, string? Name = null, string? Email = null, string? Phone = null);

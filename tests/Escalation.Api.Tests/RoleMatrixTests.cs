@@ -67,6 +67,8 @@ public sealed class RoleMatrixTests(ApiFixture fixture)
                 new($"/api/complaints/{open}/deliveries/{Guid.NewGuid()}/retry", "401 409 403 409 409"),
             ["POST /api/complaints/{id:guid}/escalation/acknowledge"] = new($"/api/complaints/{resolved}/escalation/acknowledge", "401 403 403 409 409"),
             ["GET /api/customers/{id}"] = new($"/api/customers/{customer}", "401 200 404 200 200"),
+            ["POST /api/customers/{id}/merge"] = new($"/api/customers/{customer}/merge", "401 403 404 400 400", new { }),
+            ["GET /api/customers/{id}/suggested-merges"] = new($"/api/customers/{customer}/suggested-merges", "401 403 404 200 200"),
             ["GET /api/customers/{id}/export"] = new($"/api/customers/{customer}/export", "401 403 403 403 200"),
             ["DELETE /api/customers/{id}"] = new("/api/customers/matrix%3Anobody", "401 403 403 403 404"),
             ["GET /api/sla/policies/"] = new("/api/sla/policies", "401 200 200 200 200"),

@@ -81,15 +81,22 @@ test("a complaint left alone escalates to the supervisor, who acknowledges it", 
   assert.deepEqual(agent.errors, []);
 });
 
-test("complaint text is shown as text, never as HTML", async () => {
+test("complaint text is shown as text, never as HTML, and its links open safely", async () => {
   const agent = await signIn("agent1");
   const externalId = `e2e-xss-${Date.now()}`;
   const hostile = `<img src=x onerror="window.__xss=1"><script>window.__xss=2</script> Teie arve on vale`;
-  await postComplaint(system.urls[0], complaint(externalId, { text: hostile }));
+  const attachment = { url: "https://cdn.example/arve.pdf", name: `<b onmouseover="window.__xss=3">arve</b>.pdf`, contentType: "application/pdf" };
+  await postComplaint(system.urls[0], complaint(externalId, { text: hostile, url: "https://facebook.example/posts/1", attachments: [attachment] }));
   await row(agent, externalId).getByRole("button", { name: /Open/ }).click();
   const text = agent.getByTestId("complaint-text");
   assert.equal(await text.textContent(), hostile);
   assert.equal(await text.locator("img, script").count(), 0);
+  const link = agent.getByTestId("attachments").getByRole("link");
+  assert.equal(await link.textContent(), attachment.name);
+  assert.equal(await link.getAttribute("href"), attachment.url);
+  assert.equal(await link.getAttribute("rel"), "noopener noreferrer");
+  assert.equal(await agent.getByTestId("attachments").locator("b").count(), 0);
+  assert.equal(await agent.getByTestId("original-post").getAttribute("rel"), "noopener noreferrer");
   assert.equal(await agent.evaluate(() => window.__xss), undefined);
   assert.deepEqual(agent.errors, []);
 });
@@ -218,4 +225,26 @@ test("a response to a channel with an outbound address shows its delivery: faile
   } finally {
     connector.close();
   }
+});
+
+test("a supervisor sees an id with the same e-mail as possibly the same customer and merges it", async () => {
+  const stamp = Date.now();
+  const email = `mari.${stamp}@example.com`;
+  const facebookId = `fb:e2e-merge-${stamp}`;
+  const mailId = `mail:${email}`;
+  const externalId = `e2e-merge-${stamp}`;
+  await postComplaint(system.urls[0], complaint(`${externalId}-mail`, { customer: { id: mailId, email } }));
+  await postComplaint(system.urls[0], complaint(externalId, { customer: { id: facebookId, name: "Mari Maasikas", email: email.toUpperCase() } }));
+
+  const supervisor = await signIn("supervisor1");
+  await supervisor.getByRole("button", { name: "Queue" }).click();
+  await supervisor.getByTestId("search").fill(facebookId);
+  await row(supervisor, externalId).getByRole("button", { name: /Open/ }).click();
+  const suggestions = supervisor.getByRole("list", { name: "Possibly the same customer" });
+  await suggestions.getByText(mailId).waitFor();
+  await suggestions.getByRole("button", { name: "Merge" }).click();
+  await supervisor.getByTestId("merged-ids").getByText(mailId).waitFor();
+  assert.match(await supervisor.getByTestId("customer-history").textContent(), /Complaints in the last 90 days: 2/);
+  assert.equal(await suggestions.count(), 0);
+  assert.deepEqual(supervisor.errors, []);
 });

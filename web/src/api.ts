@@ -53,6 +53,8 @@ export function api(token: string) {
     complaints: (url: string) => page(url, token),
     details: (id: string) => send<ComplaintDetails>("GET", complaint(id), token),
     customer: (id: string) => send<Customer>("GET", `/api/customers/${encodeURIComponent(id)}`, token),
+    suggestedMerges: (id: string) => send<string[]>("GET", `/api/customers/${encodeURIComponent(id)}/suggested-merges`, token),
+    merge: (id: string, other: string) => send<Customer>("POST", `/api/customers/${encodeURIComponent(id)}/merge`, token, { other }),
     team: (name: string) => send<TeamOverview>("GET", `/api/teams/${encodeURIComponent(name)}`, token),
     teams: () => send<string[]>("GET", "/api/teams", token),
     respond: (id: string, text: string, isPublic: boolean) =>

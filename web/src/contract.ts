@@ -105,6 +105,10 @@ export interface Customer {
   complaintsLast90Days: number;
   persistentDissatisfaction: boolean;
   latestNps: number | null;
+  /** every id merged into this customer (its complaints and counts span them all) */
+  ids: string[];
+  emails: string[];
+  phones: string[];
 }
 
 /** @schema TeamOverview */

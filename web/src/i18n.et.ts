@@ -123,4 +123,8 @@ export const et: Record<Key, string> = {
   deliveryOpen: "ava vastus",
   deliveryRetry: "Saada uuesti",
   originalPost: "Ava algne postitus",
+  alsoKnownAs: "Kirjutab ka kui",
+  suggestedMerges: "Võib-olla sama klient",
+  sameContact: "Sama e-post või telefon",
+  mergeCustomer: "Ühenda",
 };

@@ -123,6 +123,10 @@ const en = {
   deliveryOpen: "open the reply",
   deliveryRetry: "Send again",
   originalPost: "Open the original post",
+  alsoKnownAs: "Also writes as",
+  suggestedMerges: "Possibly the same customer",
+  sameContact: "Same e-mail or phone",
+  mergeCustomer: "Merge",
 } as const;
 
 export type Key = keyof typeof en;

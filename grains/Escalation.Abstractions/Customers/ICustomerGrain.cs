@@ -8,8 +8,11 @@ namespace Escalation.Customers;
 /// </summary>
 public interface ICustomerGrain : IGrainWithStringKey
 {
-    /// <summary>Records a new complaint (idempotent per complaint) and returns the standing it arrives with.</summary>
-    ValueTask<CustomerStanding> RecordComplaint(Guid complaintId, string? name, DateTimeOffset at);
+    /// <summary>
+    /// Records a new complaint (idempotent per complaint) with the name and contacts it came with, and returns the
+    /// standing it arrives with.
+    /// </summary>
+    ValueTask<CustomerStanding> RecordComplaint(Guid complaintId, CustomerRef customer, DateTimeOffset at);
 
     /// <summary>Moves a complaint between open and past as it is resolved or reopened.</summary>
     ValueTask SetComplaintOpen(Guid complaintId, bool open);
@@ -27,6 +30,18 @@ public interface ICustomerGrain : IGrainWithStringKey
     /// key itself under a pseudonym) and hands the record, its name erased, over to the customer of that id.
     /// </summary>
     ValueTask<string> Pseudonymize();
+
+    /// <summary>The id the customer's record is kept under: its own, or the one it was merged into.</summary>
+    ValueTask<string> Root();
+
+    /// <summary>
+    /// Makes <paramref name="other"/> (and whatever was merged into it) one customer with this one, kept under this
+    /// one's record; answers the merged profile. Merging ids that are already one changes nothing.
+    /// </summary>
+    ValueTask<CustomerProfile> Merge(string other);
+
+    /// <summary>Ids not merged with this customer that share an e-mail address or phone number with it.</summary>
+    ValueTask<IReadOnlyList<string>> SuggestedMerges();
 
     /// <summary>Ends the customer's erasure: deletes everything kept under their id. Only after <see cref="Pseudonymize"/>.</summary>
     ValueTask Forget();

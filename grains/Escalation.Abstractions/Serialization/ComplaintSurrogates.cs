@@ -8,14 +8,14 @@ namespace Escalation.Serialization;
 // Surrogates for the domain's complaint records that cross the wire (see SlaSurrogates.cs).
 
 [GenerateSerializer, Immutable]
-public readonly record struct CustomerRefSurrogate(string Id, string? Name);
+public readonly record struct CustomerRefSurrogate(string Id, string? Name, string? Email, string? Phone);
 
 [RegisterConverter]
 public sealed class CustomerRefConverter : IConverter<CustomerRef, CustomerRefSurrogate>
 {
-    public CustomerRef ConvertFromSurrogate(in CustomerRefSurrogate surrogate) => new(surrogate.Id, surrogate.Name);
+    public CustomerRef ConvertFromSurrogate(in CustomerRefSurrogate surrogate) => new(surrogate.Id, surrogate.Name, surrogate.Email, surrogate.Phone);
 
-    public CustomerRefSurrogate ConvertToSurrogate(in CustomerRef value) => new(value.Id, value.Name);
+    public CustomerRefSurrogate ConvertToSurrogate(in CustomerRef value) => new(value.Id, value.Name, value.Email, value.Phone);
 }
 
 [GenerateSerializer, Immutable]

@@ -38,7 +38,7 @@ internal sealed class ComplaintAfterlife(ComplaintState state, TimeSpan autoClos
     }
 
     /// <summary>
-    /// Replaces the complaint's texts (its own, the customer's messages, responses and notes), the customer's name,
+    /// Replaces the complaint's texts (its own, the customer's messages, responses and notes), the customer's name (and drops their e-mail and phone),
     /// the post's address and the triage evidence (words of the text), puts <paramref name="pseudonym"/> where the
     /// customer's id was, and records the erasure on the timeline; nothing changes when the texts were erased last and
     /// the id is already the pseudonym. Entries the host sealed away (<see cref="ComplaintState.TimelinePages"/>) it

@@ -57,7 +57,7 @@ public sealed class ComplaintGrain(
 
         var now = Now;
         var standing = await GrainFactory.GetGrain<ICustomerGrain>(message.Customer.Id)
-            .RecordComplaint(C.Id, message.Customer.Name, Complaint.WrittenAt(message.CreatedAt, now));
+            .RecordComplaint(C.Id, message.Customer, Complaint.WrittenAt(message.CreatedAt, now));
         var triage = ComplaintTriage.Of(message, standing);
         var terms = (await sla.Get()).Terms(triage.Priority);
         var assignee = await GrainFactory.GetGrain<ITeamGrain>(message.Team).AssignNewComplaint();

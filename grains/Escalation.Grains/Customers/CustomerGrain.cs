@@ -8,13 +8,14 @@ namespace Escalation.Grains.Customers;
 /// <summary>
 /// One customer: open complaints, the times of recent ones (for persistent dissatisfaction), the latest NPS answer. The
 /// past complaints are kept in a paged log of their own, so that a long history is never rewritten on a change. An
-/// erased customer's record is taken over by a pseudonym (<see cref="IErasedCustomerGrain"/>) and then forgotten.
+/// erased customer's record is taken over by a pseudonym (<see cref="ICustomerRecordGrain"/>) and then forgotten. A
+/// customer merged into another (<c>CustomerGrain.Merges.cs</c>) keeps only where it went, and passes every call on.
 /// </summary>
-public sealed class CustomerGrain(
+public sealed partial class CustomerGrain(
     [PersistentState("customer", StorageNames.Escalation)] IPersistentState<CustomerState> state,
     [PersistentState("customerPast", StorageNames.Escalation)] IPersistentState<PagedLogState<Guid>> past,
     IGrainRuntime runtime,
-    IOptions<EscalationOptions> options) : Grain, ICustomerGrain, IErasedCustomerGrain
+    IOptions<EscalationOptions> options) : Grain, ICustomerGrain, ICustomerRecordGrain
 {
     private const string PseudonymPrefix = "erased:";
 
@@ -26,16 +27,22 @@ public sealed class CustomerGrain(
 
     private PagedLog<Guid> Past => field ??= new(past, GrainFactory, this.GetPrimaryKeyString());
 
-    public async ValueTask<CustomerStanding> RecordComplaint(Guid complaintId, string? name, DateTimeOffset at)
+    public async ValueTask<CustomerStanding> RecordComplaint(Guid complaintId, CustomerRef customer, DateTimeOffset at)
     {
+        if (MergedInto is { } root)
+        {
+            return await root.RecordComplaint(complaintId, customer, at);
+        }
+
         var now = runtime.TimeProvider.GetUtcNow();
+        await KeepContacts(customer);
         // Stored with the complaint's record below (a customer kept by an earlier version: with their next change).
         S.Key ??= Guid.NewGuid().ToString("N");
 
         // A complaint records itself once, as it is created (again only when that failed): it is open then.
         if (!S.Open.Contains(complaintId))
         {
-            S.Name = name ?? S.Name;
+            S.Name = customer.Name ?? S.Name;
             S.Open.Add(complaintId);
             var keepFrom = now - (Window > HistoryWindow ? Window : HistoryWindow);
             S.Recent.RemoveAll(written => written < keepFrom);
@@ -53,6 +60,12 @@ public sealed class CustomerGrain(
     /// </remarks>
     public async ValueTask SetComplaintOpen(Guid complaintId, bool open)
     {
+        if (MergedInto is { } root)
+        {
+            await root.SetComplaintOpen(complaintId, open);
+            return;
+        }
+
         if (open == S.Open.Contains(complaintId))
         {
             return;
@@ -73,6 +86,11 @@ public sealed class CustomerGrain(
 
     public async ValueTask<CustomerProfile> GetProfile()
     {
+        if (MergedInto is { } root)
+        {
+            return await root.GetProfile();
+        }
+
         var now = runtime.TimeProvider.GetUtcNow();
         var logged = await Past.Read(_ => true);
         return new CustomerProfile(
@@ -82,11 +100,20 @@ public sealed class CustomerGrain(
             [.. S.Past.Concat(logged).Distinct().Where(complaint => !S.Open.Contains(complaint))],
             CountSince(now - HistoryWindow),
             IsPersistent(CountSince(now - Window)),
-            S.LatestNps);
+            S.LatestNps,
+            [this.GetPrimaryKeyString(), .. S.Members],
+            [.. S.Emails],
+            [.. S.Phones]);
     }
 
     public async ValueTask RecordNps(int score, string answeredIn)
     {
+        if (MergedInto is { } root)
+        {
+            await root.RecordNps(score, answeredIn);
+            return;
+        }
+
         S.LatestNps = score;
         if (!S.NpsLogs.Contains(answeredIn))
         {
@@ -96,7 +123,8 @@ public sealed class CustomerGrain(
         await state.WriteStateAsync();
     }
 
-    public ValueTask<IReadOnlyList<string>> NpsLogs() => ValueTask.FromResult<IReadOnlyList<string>>([.. S.NpsLogs]);
+    public ValueTask<IReadOnlyList<string>> NpsLogs() =>
+        MergedInto is { } root ? root.NpsLogs() : ValueTask.FromResult<IReadOnlyList<string>>([.. S.NpsLogs]);
 
     /// <remarks>
     /// The pseudonym is stored before the record is handed over, so that an erasure repeated after a failure uses the
@@ -104,6 +132,11 @@ public sealed class CustomerGrain(
     /// </remarks>
     public async ValueTask<string> Pseudonymize()
     {
+        if (MergedInto is { } root)
+        {
+            return await root.Pseudonymize();
+        }
+
         if (this.GetPrimaryKeyString().StartsWith(PseudonymPrefix, StringComparison.Ordinal))
         {
             return this.GetPrimaryKeyString();
@@ -115,16 +148,13 @@ public sealed class CustomerGrain(
             await state.WriteStateAsync();
         }
 
-        await GrainFactory.GetGrain<IErasedCustomerGrain>(S.Pseudonym).Adopt(new CustomerState
-        {
-            Name = S.Name is null ? null : Erasure.Mark,
-            Open = [.. S.Open],
-            Past = [.. S.Past.Concat(await Past.Read(_ => true)).Distinct()],
-            Recent = [.. S.Recent],
-            LatestNps = S.LatestNps,
-            NpsLogs = [.. S.NpsLogs],
-            Key = S.Key,
-        });
+        // Neither the merged ids nor the contacts go with it: nothing links the pseudonym to them.
+        var record = await Record();
+        record.Name = S.Name is null ? null : Erasure.Mark;
+        record.Members = [];
+        record.Emails = [];
+        record.Phones = [];
+        await GrainFactory.GetGrain<ICustomerRecordGrain>(S.Pseudonym).Adopt(record);
         return S.Pseudonym;
     }
 
@@ -134,13 +164,15 @@ public sealed class CustomerGrain(
         await state.WriteStateAsync();
     }
 
+    /// <remarks>A customer merged into another holds nothing but where it went; the one merged into forgets the contacts of all.</remarks>
     public async ValueTask Forget()
     {
-        if (S.Pseudonym is null)
+        if (S.Pseudonym is null && S.MergedInto is null)
         {
             return;
         }
 
+        await ForgetContacts();
         await Past.Clear();
         await state.ClearStateAsync();
         state.State = new();

@@ -24,4 +24,15 @@ public sealed class CustomerState
 
     /// <summary>The id an erasure replaces the customer's with, once it has begun; the record is forgotten when it ends.</summary>
     [Id(7)] public string? Pseudonym { get; set; }
+
+    /// <summary>The customer's e-mail addresses and phone numbers as connectors sent them (normalised), of every merged id.</summary>
+    [Id(8)] public List<string> Emails { get; set; } = [];
+
+    [Id(9)] public List<string> Phones { get; set; } = [];
+
+    /// <summary>The customer this id was merged into (then nothing else is kept here); null for a customer of its own.</summary>
+    [Id(10)] public string? MergedInto { get; set; }
+
+    /// <summary>The ids merged into this customer: their complaints, counts and contacts are kept here.</summary>
+    [Id(11)] public List<string> Members { get; set; } = [];
 }

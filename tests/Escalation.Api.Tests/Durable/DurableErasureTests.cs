@@ -24,7 +24,9 @@ public sealed class DurableErasureTests(DurableFixture fixture)
         var customer = $"mail:mari.{tag}@example.com";
         var name = $"maasikas{tag}";
         var words = $"tammepuu{tag}";
-        var first = await Post(new { externalId = $"m-{tag}", customer = new { id = customer, name }, text = $"Kapp {words} ei tööta", @public = true });
+        var address = $"mari.{tag}@example.com";
+        var phone = "+3725" + (BitConverter.ToUInt32(Guid.NewGuid().ToByteArray()) % 10_000_000).ToString("D7", System.Globalization.CultureInfo.InvariantCulture);
+        var first = await Post(new { externalId = $"m-{tag}", customer = new { id = customer, name, email = address, phone }, text = $"Kapp {words} ei tööta", @public = true });
         Assert.Equal(first, await Post(new { externalId = $"m-{tag}-2", customer = new { id = customer }, text = $"Ikka {words}", inReplyTo = $"m-{tag}" }));
         using var admin = await fixture.ClientFor("admin");
         (await admin.PostAsJsonAsync($"/api/complaints/{first}/responses", new { text = $"Vabandame, {name}!", @public = true })).EnsureSuccessStatusCode();
@@ -32,14 +34,14 @@ public sealed class DurableErasureTests(DurableFixture fixture)
         Assert.Equal(HttpStatusCode.Accepted,
             (await admin.PostAsJsonAsync("/api/nps", new { customerId = customer, score = 3, channel = "facebook", comment = $"Halb {words}" })).StatusCode);
         await using var database = NpgsqlDataSource.Create(fixture.ConnectionString);
-        foreach (var needle in new[] { customer, name, words })
+        foreach (var needle in new[] { customer, name, words, address, phone })
         {
             Assert.NotEqual(0, await Holding(database, needle));
         }
 
         Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/customers/{Uri.EscapeDataString(customer)}")).StatusCode);
 
-        foreach (var needle in new[] { customer, name, words })
+        foreach (var needle in new[] { customer, name, words, address, phone })
         {
             Assert.Equal(0, await Holding(database, needle));
         }

@@ -49,7 +49,7 @@ public sealed class CustomerAndTeamTests(ClusterFixture fixture) : ClusterTest(f
         List<Guid> ids = [.. Enumerable.Range(0, PagedLog<Guid>.PageSize + 3).Select(_ => Guid.NewGuid())];
         foreach (var id in ids)
         {
-            await customer.RecordComplaint(id, "Mari Maasikas", Clock.GetUtcNow());
+            await customer.RecordComplaint(id, new CustomerRef(key, "Mari Maasikas"), Clock.GetUtcNow());
             await customer.SetComplaintOpen(id, false);
         }
 

@@ -1,7 +1,8 @@
 import { type FormEvent, useEffect, useRef, useState } from "react";
-import type { Api, Complaint, ComplaintDetails, Customer, DraftCheck, Session, TeamOverview } from "../api";
+import type { Api, Complaint, ComplaintDetails, DraftCheck, Session, TeamOverview } from "../api";
 import { useT } from "../i18n";
 import { countdown, slaState } from "../sla";
+import { CustomerHistory } from "./CustomerHistory";
 import { DeliveryState, safeHref } from "./Delivery";
 
 interface Props {
@@ -19,7 +20,6 @@ interface Props {
 export function ComplaintPanel({ complaint, client, session, oversees, now, onChanged, onError, onClose }: Props) {
   const t = useT();
   const [details, setDetails] = useState<ComplaintDetails | null>(null);
-  const [customer, setCustomer] = useState<Customer | null>(null);
   const [team, setTeam] = useState<TeamOverview | null>(null);
   const [busy, setBusy] = useState(false);
   const [draft, setDraft] = useState("");
@@ -31,9 +31,6 @@ export function ComplaintPanel({ complaint, client, session, oversees, now, onCh
   useEffect(() => {
     client.details(complaint.id).then(setDetails, onError);
   }, [client, complaint, onError]);
-  useEffect(() => {
-    client.customer(complaint.customerId).then(setCustomer, onError);
-  }, [client, complaint.customerId, onError]);
   useEffect(() => {
     if (oversees) client.team(complaint.team).then(setTeam, onError);
   }, [client, complaint.team, oversees, onError]);
@@ -131,11 +128,7 @@ export function ComplaintPanel({ complaint, client, session, oversees, now, onCh
       </details>
 
       <h3>{t("history")}</h3>
-      {customer && (
-        <p className={customer.persistentDissatisfaction ? "persistent" : "one-off"}>
-          {customer.persistentDissatisfaction ? t("persistent") : t("oneOff")} · {t("complaintsLast90Days")}: {customer.complaintsLast90Days}
-        </p>
-      )}
+      <CustomerHistory customerId={complaint.customerId} client={client} oversees={oversees} onError={onError} />
 
       <div className="actions">
         {canAnswer && (
