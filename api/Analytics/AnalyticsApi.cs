@@ -19,14 +19,18 @@ internal static class AnalyticsApi
     public static IEndpointRouteBuilder MapAnalyticsApi(this IEndpointRouteBuilder app)
     {
         var analytics = app.MapGroup("/api").RequireAuthorization(Policies.Supervisor).WithTags("Analytics");
-        analytics.MapGet("/analytics", Get)
+        analytics.MapGet("/analytics", Get).Produces<AnalyticsReport>().ProducesScopedProblems()
             .WithSummary("SLA compliance, response and resolution times, escalations, topics against the previous period, public share, persistent dissatisfaction and NPS, for a team or all (default: the last 30 days).");
-        analytics.MapGet("/digest", GetDigest)
+        analytics.MapGet("/digest", GetDigest).Produces<string>(contentType: "text/html").ProducesScopedProblems()
             .WithSummary("The weekly digest for management (default: the last 7 days): figures and NPS comments by topic with their frequent words; format=html (default) or csv.");
         analytics.MapGet("/goals", GetGoals).WithSummary("Goals per topic (\"cut delivery complaints by 20% in three months\") with their progress.");
         analytics.MapPut("/goals/{topic}", PutGoal).RequireAuthorization(Policies.Manager).WithSummary("Sets the goal of a topic (manager, admin).");
         return app;
     }
+
+    /// <summary>Documents the refusals of <see cref="Scoped"/>.</summary>
+    public static RouteHandlerBuilder ProducesScopedProblems(this RouteHandlerBuilder endpoint) =>
+        endpoint.ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
 
     /// <summary>The period asked for, or why it cannot be had.</summary>
     public static (Period? Period, ValidationProblem? Problem) PeriodOf(DateTimeOffset? from, DateTimeOffset? to, TimeProvider time, TimeSpan length)
@@ -46,6 +50,23 @@ internal static class AnalyticsApi
             : (new Period(start, end), null);
     }
 
+    /// <summary>
+    /// Answers a request for figures of a team (or all) over a period: 403 for a team the caller may not see, 400 for a
+    /// period that cannot be had, else what <paramref name="answer"/> makes of the team and period.
+    /// </summary>
+    public static async Task<IResult> Scoped(
+        HttpContext http, string? team, DateTimeOffset? from, DateTimeOffset? to, TimeProvider time, TimeSpan length, Func<string?, Period, Task<IResult>> answer)
+    {
+        var (allowed, scoped) = Scope(http, team);
+        if (!allowed)
+        {
+            return TypedResults.Forbid();
+        }
+
+        var (period, problem) = PeriodOf(from, to, time, length);
+        return problem ?? await answer(scoped, period!);
+    }
+
     /// <summary>The team the caller may see: their own (supervisors), or the one asked for or all (managers).</summary>
     public static (bool Allowed, string? Team) Scope(HttpContext http, string? team)
     {
@@ -54,45 +75,25 @@ internal static class AnalyticsApi
         return (scoped is null ? user.SeesAllTeams : user.MayActOn(scoped), scoped);
     }
 
-    private static async Task<Results<Ok<AnalyticsReport>, ValidationProblem, ForbidHttpResult>> Get(
-        string? team, DateTimeOffset? from, DateTimeOffset? to, HttpContext http, IClusterClient cluster, TimeProvider time)
-    {
-        var (allowed, scoped) = Scope(http, team);
-        if (!allowed)
+    private static Task<IResult> Get(string? team, DateTimeOffset? from, DateTimeOffset? to, HttpContext http, IClusterClient cluster, TimeProvider time) =>
+        Scoped(http, team, from, to, time, DefaultPeriod, async (scope, period) =>
+            TypedResults.Ok(await cluster.GetGrain<IAnalyticsReaderGrain>(0).Report(scope, period)));
+
+    private static Task<IResult> GetDigest(
+        string? team, DateTimeOffset? from, DateTimeOffset? to, string? format, HttpContext http, IClusterClient cluster, TimeProvider time) =>
+        Scoped(http, team, from, to, time, TimeSpan.FromDays(7), async (scope, period) =>
         {
-            return TypedResults.Forbid();
-        }
+            if (format is not (null or "html" or "csv"))
+            {
+                return ProblemExtensions.Invalid("format", "format is html or csv.");
+            }
 
-        var (period, problem) = PeriodOf(from, to, time, DefaultPeriod);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        return TypedResults.Ok(await cluster.GetGrain<IAnalyticsReaderGrain>(0).Report(scoped, period!));
-    }
-
-    private static async Task<Results<ContentHttpResult, ValidationProblem, ForbidHttpResult>> GetDigest(
-        string? team, DateTimeOffset? from, DateTimeOffset? to, string? format, HttpContext http, IClusterClient cluster, TimeProvider time)
-    {
-        var (allowed, scoped) = Scope(http, team);
-        if (!allowed)
-        {
-            return TypedResults.Forbid();
-        }
-
-        var (period, problem) = PeriodOf(from, to, time, TimeSpan.FromDays(7));
-        if (problem is not null || format is not (null or "html" or "csv"))
-        {
-            return problem ?? ProblemExtensions.Invalid("format", "format is html or csv.");
-        }
-
-        var (report, answers) = await cluster.GetGrain<IAnalyticsReaderGrain>(0).ReportWithAnswers(scoped, period!);
-        var digest = Digest.Of(report, answers);
-        return format == "csv"
-            ? TypedResults.Text(digest.ToCsv(), "text/csv; charset=utf-8")
-            : TypedResults.Text(digest.ToHtml(), "text/html; charset=utf-8");
-    }
+            var (report, answers) = await cluster.GetGrain<IAnalyticsReaderGrain>(0).ReportWithAnswers(scope, period);
+            var digest = Digest.Of(report, answers);
+            return format == "csv"
+                ? TypedResults.Text(digest.ToCsv(), "text/csv; charset=utf-8")
+                : TypedResults.Text(digest.ToHtml(), "text/html; charset=utf-8");
+        });
 
     private static async Task<Ok<GoalView[]>> GetGoals(HttpContext http, IClusterClient cluster, TimeProvider time)
     {

@@ -109,7 +109,7 @@ internal sealed record Digest(AnalyticsReport Report, IReadOnlyList<Digest.Topic
     /// A quoted CSV cell. A cell a spreadsheet would read as a formula (starting with =, +, -, @, tab or CR, as a
     /// customer's comment may) gets a leading apostrophe, so that it stays text; plain numbers stay numbers.
     /// </summary>
-    private static string Quote(string value)
+    internal static string Quote(string value)
     {
         var inert = value is [ '=' or '+' or '-' or '@' or '\t' or '\r', ..] && !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
             ? "'" + value

@@ -48,7 +48,7 @@ internal static class ConsoleGroups
             // The team group holds the supervisors too, so an unassigned warning goes to it alone (nobody twice).
             ComplaintEventKind.SlaWarning or ComplaintEventKind.DeliveryFailed =>
                 complaintEvent.Complaint.Assignee is { } assignee ? [User(assignee), Supervisors(team)] : [Team(team)],
-            ComplaintEventKind.ComplaintEscalated => [complaintEvent.Level == 1 ? Supervisors(team) : Managers],
+            ComplaintEventKind.ComplaintEscalated => [.. (complaintEvent.Recipients ?? []).Select(User)],
             _ => [Team(team), Managers],
         };
     }

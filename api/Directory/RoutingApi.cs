@@ -23,25 +23,25 @@ internal static class RoutingApi
 
     private static async Task<Results<Ok<TeamRouting>, ForbidHttpResult, ProblemHttpResult>> Get(string team, HttpContext http, IClusterClient cluster)
     {
-        if (!MayConfigure(http, team))
+        if (!TeamScope.MayConfigure(http, team))
         {
             return TypedResults.Forbid();
         }
 
-        return await Exists(team, cluster) ? TypedResults.Ok(await cluster.GetGrain<ITeamGrain>(team).GetRouting()) : NoTeam(team);
+        return await TeamScope.Exists(team, cluster) ? TypedResults.Ok(await cluster.GetGrain<ITeamGrain>(team).GetRouting()) : TeamScope.NoTeam(team);
     }
 
     private static async Task<Results<Ok<TeamRouting>, ForbidHttpResult, ProblemHttpResult, ValidationProblem>> Put(
         string team, RoutingRequest request, HttpContext http, IClusterClient cluster)
     {
-        if (!MayConfigure(http, team))
+        if (!TeamScope.MayConfigure(http, team))
         {
             return TypedResults.Forbid();
         }
 
-        if (!await Exists(team, cluster))
+        if (!await TeamScope.Exists(team, cluster))
         {
-            return NoTeam(team);
+            return TeamScope.NoTeam(team);
         }
 
         var agents = request.Agents ?? [];
@@ -71,17 +71,6 @@ internal static class RoutingApi
             + string.Concat(agents.OrderBy(agent => agent.Key, StringComparer.Ordinal).Select(agent => $", {agent.Key}={Shown(agent.Value)}")));
         return TypedResults.Ok(routing);
     }
-
-    /// <summary>An admin, or the team's own supervisor.</summary>
-    private static bool MayConfigure(HttpContext http, string team)
-    {
-        var user = ConsoleUser.From(http.User);
-        return user.Role == UserRole.Admin || (user.Role == UserRole.Supervisor && user.Team == team);
-    }
-
-    private static async Task<bool> Exists(string team, IClusterClient cluster) => (await cluster.GetGrain<IDirectoryGrain>(0).GetTeams()).Contains(team);
-
-    private static ProblemHttpResult NoTeam(string team) => TypedResults.Problem($"There is no team '{team}'.", statusCode: StatusCodes.Status404NotFound);
 
     private static bool Fits(int? capacity) => capacity is null or (>= 0 and <= TeamRouting.MaxCapacity);
 

@@ -85,6 +85,7 @@ internal static class OpenApiContract
             await Add("dueAt", typeof(DateTimeOffset), nullable: true);
             await Add("level", typeof(int), nullable: true);
             await Add("deliveryId", typeof(Guid), nullable: true);
+            await Add("recipients", typeof(IReadOnlyList<string>), nullable: true);
         }
 
         schema.Type = null;

@@ -7,7 +7,7 @@ namespace Escalation.Api.Json;
 
 /// <summary>
 /// Complaint details and live events are the complaint summary with more fields beside it, in one flat object
-/// (<c>{ …summary, timeline }</c>, <c>{ complaintId, at, …summary, reason, dueAt, level, deliveryId }</c>; a delivery
+/// (<c>{ …summary, timeline }</c>, <c>{ complaintId, at, …summary, reason, dueAt, level, deliveryId, recipients }</c>; a delivery
 /// failure's <c>reason</c> says why it failed, a warning's or escalation's which deadline).
 /// </summary>
 internal static class ComplaintJsonConverters
@@ -55,6 +55,8 @@ internal static class ComplaintJsonConverters
             JsonSerializer.Serialize(writer, value.Level, options);
             writer.WritePropertyName("deliveryId");
             JsonSerializer.Serialize(writer, value.DeliveryId, options);
+            writer.WritePropertyName("recipients");
+            JsonSerializer.Serialize(writer, value.Recipients, options);
             writer.WriteEndObject();
         }
     }

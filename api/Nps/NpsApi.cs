@@ -29,7 +29,7 @@ internal static class NpsApi
         var nps = app.MapGroup("/api/nps").WithTags("NPS");
         nps.MapPost("/", Answer).RequireAuthorization(Policies.Agent)
             .WithSummary("Records a survey answer (0-10) for a channel of the caller's team (managers: any); a detractor (0-6) opens a complaint for the channel's team.");
-        nps.MapGet("/", Summarize).RequireAuthorization(Policies.Supervisor)
+        nps.MapGet("/", Summarize).RequireAuthorization(Policies.Supervisor).Produces<NpsView>().ProducesScopedProblems()
             .WithSummary("NPS of a team (managers: any or all) over a period (default: the last 30 days): promoters minus detractors, with the counts.");
         app.MapPost("/api/connectors/{channel}/nps", Survey)
             .RequireRateLimiting(ConnectorsApi.RateLimit)
@@ -113,23 +113,11 @@ internal static class NpsApi
         return TypedResults.Accepted(complaintId is null ? "/api/nps" : $"/api/complaints/{complaintId}", new AnswerResponse(complaintId));
     }
 
-    private static async Task<Results<Ok<NpsView>, ValidationProblem, ForbidHttpResult>> Summarize(
-        string? team, DateTimeOffset? from, DateTimeOffset? to, HttpContext http, IClusterClient cluster, TimeProvider time)
-    {
-        var (allowed, scoped) = AnalyticsApi.Scope(http, team);
-        if (!allowed)
+    private static Task<IResult> Summarize(string? team, DateTimeOffset? from, DateTimeOffset? to, HttpContext http, IClusterClient cluster, TimeProvider time) =>
+        AnalyticsApi.Scoped(http, team, from, to, time, AnalyticsApi.DefaultPeriod, async (scope, period) =>
         {
-            return TypedResults.Forbid();
-        }
-
-        var (period, problem) = AnalyticsApi.PeriodOf(from, to, time, AnalyticsApi.DefaultPeriod);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        var answers = await cluster.GetGrain<IAnalyticsReaderGrain>(0).NpsAnswers(scoped, period!);
-        var summary = NpsSummary.Of(answers.Select(answer => answer.Score));
-        return TypedResults.Ok(new NpsView(scoped, period!.From, period.To, summary.Score, summary.Answers, summary.Promoters, summary.Passives, summary.Detractors));
-    }
+            var answers = await cluster.GetGrain<IAnalyticsReaderGrain>(0).NpsAnswers(scope, period);
+            var summary = NpsSummary.Of(answers.Select(answer => answer.Score));
+            return TypedResults.Ok(new NpsView(scope, period.From, period.To, summary.Score, summary.Answers, summary.Promoters, summary.Passives, summary.Detractors));
+        });
 }

@@ -62,9 +62,9 @@ internal static class SlaApi
 
     private static async Task<Results<Ok<CalendarView>, ValidationProblem>> PutCalendar(string name, CalendarView.Request request, HttpContext http, IClusterClient cluster)
     {
-        if (!Directory.Names.IsValid(name))
+        if (!Names.IsValid(name))
         {
-            return ProblemExtensions.Invalid("name", $"A calendar name is {Directory.Names.Rule}.");
+            return ProblemExtensions.Invalid("name", $"A calendar name is {Names.Rule}.");
         }
 
         var (calendar, errors) = CalendarView.Parse(name, request);

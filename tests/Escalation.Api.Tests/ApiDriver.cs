@@ -56,17 +56,21 @@ public abstract class ApiDriver
     /// A complaint's details (as a manager sees them) once they show what the test waits for: what settles a moment
     /// after the call that caused it, outside it (a delivery's outcome, reported by the silo that made the attempt).
     /// </summary>
-    public async Task<JsonElement> DetailsWhen(Guid complaint, Func<JsonElement, bool> done, TimeSpan? patience = null)
+    public Task<JsonElement> DetailsWhen(Guid complaint, Func<JsonElement, bool> done, TimeSpan? patience = null) =>
+        GetWhen("manager1", $"/api/complaints/{complaint}", done, patience);
+
+    /// <summary>What <paramref name="path"/> answers <paramref name="username"/> once it shows what the test waits for.</summary>
+    public async Task<JsonElement> GetWhen(string username, string path, Func<JsonElement, bool> done, TimeSpan? patience = null)
     {
-        using var manager = await ClientFor("manager1");
+        using var client = await ClientFor(username);
         var giveUpAt = DateTimeOffset.UtcNow + (patience ?? TimeSpan.FromSeconds(10));
         while (true)
         {
-            var details = await manager.GetFromJsonAsync<JsonElement>($"/api/complaints/{complaint}");
-            if (done(details) || DateTimeOffset.UtcNow > giveUpAt)
+            var answer = await client.GetFromJsonAsync<JsonElement>(path);
+            if (done(answer) || DateTimeOffset.UtcNow > giveUpAt)
             {
-                Assert.True(done(details), $"Complaint {complaint} never got there: {details.GetProperty("timeline")}");
-                return details;
+                Assert.True(done(answer), $"{path} never got there: {answer}");
+                return answer;
             }
 
             await Task.Delay(50);

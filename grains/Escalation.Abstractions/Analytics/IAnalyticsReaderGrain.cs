@@ -19,6 +19,14 @@ public interface IAnalyticsReaderGrain : IGrainWithIntegerKey
     [ReadOnly]
     ValueTask<ReportWithAnswers> ReportWithAnswers(string? team, Period period);
 
+    /// <summary>SLA compliance over the period grouped as asked, from the deadlines that fell due in it.</summary>
+    [ReadOnly]
+    ValueTask<SlaReport> SlaReport(string? team, Period period, ReportGrouping groupBy);
+
+    /// <summary>The deadlines missed in the period, each with when it was answered (looked for up to <paramref name="answeredBy"/>).</summary>
+    [ReadOnly]
+    ValueTask<IReadOnlyList<Breach>> Breaches(string? team, Period period, DateTimeOffset answeredBy);
+
     /// <summary>The NPS answers given in the period to the team's channels.</summary>
     [ReadOnly]
     ValueTask<IReadOnlyList<NpsAnswer>> NpsAnswers(string? team, Period period);

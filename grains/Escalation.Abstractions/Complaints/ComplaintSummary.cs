@@ -11,7 +11,8 @@ namespace Escalation.Complaints;
 /// goes out at <see cref="NextWarningAt"/>, null once sent. <see cref="TriageReasons"/> say which words decided the
 /// language and topic. In list rows (<see cref="AsRow"/>) the text is cut to <see cref="PreviewLength"/> characters
 /// (<see cref="TextTruncated"/>) and the triage reasons are left out; the detail has them whole.
-/// <see cref="Attachments"/> are the links the complaint came with (none once erased).
+/// <see cref="Attachments"/> are the links the complaint came with (none once erased); <see cref="SlaPolicy"/> names the
+/// policy set its terms came from.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record ComplaintSummary(
@@ -44,6 +45,7 @@ public sealed record ComplaintSummary(
     [property: Id(26)] DateTimeOffset? NextWarningAt,
     [property: Id(27)] IReadOnlyList<string> TriageReasons,
     [property: Id(29)] IReadOnlyList<Attachment> Attachments,
+    [property: Id(30)] string SlaPolicy,
     [property: Id(28)] bool TextTruncated = false)
 {
     /// <summary>How much of the text a list row carries.</summary>
@@ -96,6 +98,7 @@ public sealed record ComplaintSummary(
             upcoming?.Kind,
             upcoming is { WarningSent: false } ? upcoming.WarningDueAt : null,
             state.TriageEvidence,
-            origin.Attachments ?? []);
+            origin.Attachments ?? [],
+            state.Terms?.Name ?? SlaPolicySet.DefaultName);
     }
 }

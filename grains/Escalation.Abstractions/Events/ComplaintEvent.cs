@@ -7,7 +7,7 @@ namespace Escalation.Events;
 /// A change pushed to consoles. <see cref="Reason"/> and <see cref="DueAt"/> are set on warnings and
 /// escalations (for level 2, <see cref="DueAt"/> is the missed acknowledgement deadline); <see cref="Level"/>
 /// on escalations. <see cref="Position"/> is stamped by the events grain as it publishes. A delivery failure carries
-/// the <see cref="DeliveryId"/> and why (<see cref="Failure"/>).
+/// the <see cref="DeliveryId"/> and why (<see cref="Failure"/>). An escalation goes to exactly its <see cref="Recipients"/>.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record ComplaintEvent(
@@ -19,4 +19,5 @@ public sealed record ComplaintEvent(
     [property: Id(5)] int? Level = null,
     [property: Id(6)] EventPosition? Position = null,
     [property: Id(7)] Guid? DeliveryId = null,
-    [property: Id(8)] string? Failure = null);
+    [property: Id(8)] string? Failure = null,
+    [property: Id(9)] IReadOnlyList<string>? Recipients = null);

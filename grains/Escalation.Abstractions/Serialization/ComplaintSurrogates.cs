@@ -58,31 +58,32 @@ public sealed class CustomerStandingConverter : IConverter<CustomerStanding, Cus
 [GenerateSerializer, Immutable]
 public readonly record struct TimelineEntrySurrogate(
     DateTimeOffset At, TimelineType Type, string Actor, string? Text, bool? Public, string? Agent, int? Level, SlaClockKind? Reason,
-    DateTimeOffset? DueAt, IReadOnlyList<string>? NotifiedUsers, string? ExternalId, Guid? DeliveryId, DeliveryState? Delivery, string? Url);
+    DateTimeOffset? DueAt, IReadOnlyList<string>? NotifiedUsers, string? ExternalId, Guid? DeliveryId, DeliveryState? Delivery, string? Url,
+    AssignmentCause? Cause);
 
 [RegisterConverter]
 public sealed class TimelineEntryConverter : IConverter<TimelineEntry, TimelineEntrySurrogate>
 {
     public TimelineEntry ConvertFromSurrogate(in TimelineEntrySurrogate s) =>
-        new(s.At, s.Type, s.Actor, s.Text, s.Public, s.Agent, s.Level, s.Reason, s.DueAt, s.NotifiedUsers, s.ExternalId, s.DeliveryId, s.Delivery, s.Url);
+        new(s.At, s.Type, s.Actor, s.Text, s.Public, s.Agent, s.Level, s.Reason, s.DueAt, s.NotifiedUsers, s.ExternalId, s.DeliveryId, s.Delivery, s.Url, s.Cause);
 
     public TimelineEntrySurrogate ConvertToSurrogate(in TimelineEntry v) =>
-        new(v.At, v.Type, v.Actor, v.Text, v.Public, v.Agent, v.Level, v.Reason, v.DueAt, v.NotifiedUsers, v.ExternalId, v.DeliveryId, v.Delivery, v.Url);
+        new(v.At, v.Type, v.Actor, v.Text, v.Public, v.Agent, v.Level, v.Reason, v.DueAt, v.NotifiedUsers, v.ExternalId, v.DeliveryId, v.Delivery, v.Url, v.Cause);
 }
 
 [GenerateSerializer, Immutable]
 public readonly record struct ComplaintFactSurrogate(
     FactKind Kind, DateTimeOffset At, Guid ComplaintId, Topic? Topic, bool? Public, string? PersistentCustomer, double? Seconds,
-    SlaClockKind? Reason, bool? Met, int? Level);
+    SlaClockKind? Reason, bool? Met, int? Level, string? Assignee, string? Channel, Priority? Priority, DateTimeOffset? DueAt, string? Team);
 
 [RegisterConverter]
 public sealed class ComplaintFactConverter : IConverter<ComplaintFact, ComplaintFactSurrogate>
 {
     public ComplaintFact ConvertFromSurrogate(in ComplaintFactSurrogate s) =>
-        new(s.Kind, s.At, s.ComplaintId, s.Topic, s.Public, s.PersistentCustomer, s.Seconds, s.Reason, s.Met, s.Level);
+        new(s.Kind, s.At, s.ComplaintId, s.Topic, s.Public, s.PersistentCustomer, s.Seconds, s.Reason, s.Met, s.Level, s.Assignee, s.Channel, s.Priority, s.DueAt, s.Team);
 
     public ComplaintFactSurrogate ConvertToSurrogate(in ComplaintFact v) =>
-        new(v.Kind, v.At, v.ComplaintId, v.Topic, v.Public, v.PersistentCustomer, v.Seconds, v.Reason, v.Met, v.Level);
+        new(v.Kind, v.At, v.ComplaintId, v.Topic, v.Public, v.PersistentCustomer, v.Seconds, v.Reason, v.Met, v.Level, v.Assignee, v.Channel, v.Priority, v.DueAt, v.Team);
 }
 
 [GenerateSerializer, Immutable]

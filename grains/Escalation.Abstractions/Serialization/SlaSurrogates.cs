@@ -1,3 +1,4 @@
+using Escalation.Escalations;
 using Escalation.Sla;
 
 namespace Escalation.Serialization;
@@ -54,23 +55,25 @@ public sealed class SlaPolicyConverter : IConverter<SlaPolicy, SlaPolicySurrogat
 }
 
 [GenerateSerializer, Immutable]
-public readonly record struct SlaTermsSurrogate(SlaPolicy Policy, BusinessCalendar Calendar);
+public readonly record struct SlaTermsSurrogate(SlaPolicy Policy, BusinessCalendar Calendar, string? Name, EscalationChain? Chain);
 
 [RegisterConverter]
 public sealed class SlaTermsConverter : IConverter<SlaTerms, SlaTermsSurrogate>
 {
-    public SlaTerms ConvertFromSurrogate(in SlaTermsSurrogate surrogate) => new(surrogate.Policy, surrogate.Calendar);
+    public SlaTerms ConvertFromSurrogate(in SlaTermsSurrogate surrogate) =>
+        new(surrogate.Policy, surrogate.Calendar, surrogate.Name ?? SlaPolicySet.DefaultName, surrogate.Chain);
 
-    public SlaTermsSurrogate ConvertToSurrogate(in SlaTerms value) => new(value.Policy, value.Calendar);
+    public SlaTermsSurrogate ConvertToSurrogate(in SlaTerms value) => new(value.Policy, value.Calendar, value.Name, value.Chain);
 }
 
 [GenerateSerializer, Immutable]
-public readonly record struct SlaSettingsSurrogate(IReadOnlyDictionary<Priority, SlaPolicy> Policies, IReadOnlyList<BusinessCalendar> Calendars);
+public readonly record struct SlaSettingsSurrogate(
+    IReadOnlyDictionary<Priority, SlaPolicy> Policies, IReadOnlyList<BusinessCalendar> Calendars, IReadOnlyList<SlaPolicySet> PolicySets);
 
 [RegisterConverter]
 public sealed class SlaSettingsConverter : IConverter<SlaSettings, SlaSettingsSurrogate>
 {
-    public SlaSettings ConvertFromSurrogate(in SlaSettingsSurrogate surrogate) => new(surrogate.Policies, surrogate.Calendars);
+    public SlaSettings ConvertFromSurrogate(in SlaSettingsSurrogate surrogate) => new(surrogate.Policies, surrogate.Calendars, surrogate.PolicySets);
 
-    public SlaSettingsSurrogate ConvertToSurrogate(in SlaSettings value) => new(value.Policies, value.Calendars);
+    public SlaSettingsSurrogate ConvertToSurrogate(in SlaSettings value) => new(value.Policies, value.Calendars, value.PolicySets);
 }

@@ -18,6 +18,15 @@ public interface ISlaPolicyGrain : IWatchedGrain
     /// <exception cref="ArgumentException">The calendar is invalid, or is the built-in 24x7.</exception>
     ValueTask SetCalendar(BusinessCalendar calendar);
 
+    ValueTask<IReadOnlyList<SlaPolicySet>> GetPolicySets();
+
+    /// <summary>Creates or replaces a policy set; true when it was created.</summary>
+    /// <exception cref="ArgumentException">The set is invalid, names an unknown calendar, or there are too many.</exception>
+    ValueTask<bool> SetPolicySet(SlaPolicySet policySet);
+
+    /// <summary>False when there was no such set.</summary>
+    ValueTask<bool> DeletePolicySet(string name);
+
     /// <summary>Everything new complaints take their terms from.</summary>
     ValueTask<SlaSettings> GetSettings();
 }

@@ -1,3 +1,4 @@
+using Escalation.Escalations;
 using Orleans.Concurrency;
 
 namespace Escalation.Teams;
@@ -18,9 +19,16 @@ public interface ITeamGrain : IGrainWithStringKey
 
     /// <summary>
     /// Gives a new complaint to the least-loaded online agent below capacity and returns that agent, or null when there
-    /// is none and the complaint waits in the team queue.
+    /// is none and the complaint waits in the team queue; with the team's escalation chain for the complaint to keep.
     /// </summary>
-    ValueTask<string?> AssignNewComplaint();
+    ValueTask<NewAssignment> AssignNewComplaint();
+
+    /// <summary>
+    /// Moves a complaint from <paramref name="assignee"/> to the least-loaded other online agent below capacity, and
+    /// returns that agent, or null: the team queue. Interleaves, for the same reason as <see cref="MoveLoad"/>.
+    /// </summary>
+    [AlwaysInterleave]
+    ValueTask<string?> Reassign(string? assignee);
 
     /// <summary>
     /// An open complaint moved from one holder to another (null: the queue, or not open). Interleaves: a complaint the
@@ -29,9 +37,24 @@ public interface ITeamGrain : IGrainWithStringKey
     [AlwaysInterleave]
     ValueTask MoveLoad(string? previousHolder, string? newHolder);
 
-    /// <summary>Interleaves, for the same reason as <see cref="MoveLoad"/> (a complaint escalating asks it).</summary>
+    /// <summary>
+    /// The usernames a level of the escalation chain tells at <paramref name="now"/> (<see cref="NotifyTargets"/>):
+    /// <c>onDuty</c> resolves by the roster then, falling back to all the team's supervisors. Interleaves, for the same
+    /// reason as <see cref="MoveLoad"/> (a complaint escalating asks it).
+    /// </summary>
     [AlwaysInterleave]
-    ValueTask<IReadOnlyList<string>> GetSupervisors();
+    ValueTask<IReadOnlyList<string>> Recipients(IReadOnlyList<string> notify, DateTimeOffset now);
+
+    ValueTask<EscalationChain?> GetEscalation();
+
+    /// <summary>Sets the chain new complaints of the team keep (null: the default).</summary>
+    /// <exception cref="ArgumentException">The chain is invalid.</exception>
+    ValueTask SetEscalation(EscalationChain? chain);
+
+    ValueTask<Roster> GetRoster();
+
+    /// <exception cref="ArgumentException">The roster is invalid.</exception>
+    ValueTask SetRoster(Roster roster);
 
     ValueTask<TeamRouting> GetRouting();
 

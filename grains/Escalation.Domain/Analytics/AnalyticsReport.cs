@@ -68,14 +68,14 @@ public sealed record AnalyticsReport(
     private static double? Compliance(IEnumerable<ComplaintFact> facts, SlaClockKind kind) =>
         Share(facts.Where(f => f.Kind == FactKind.DeadlineDue && f.Reason == kind).Select(f => f.Met == true));
 
-    private static double? Share(IEnumerable<bool> outcomes)
+    internal static double? Share(IEnumerable<bool> outcomes)
     {
         var list = outcomes.ToList();
         return list.Count == 0 ? null : Math.Round((double)list.Count(ok => ok) / list.Count, 4);
     }
 
     /// <summary>Nearest-rank percentiles of sorted values.</summary>
-    private static Percentiles Percentiles(List<double> sorted) =>
+    internal static Percentiles Percentiles(List<double> sorted) =>
         sorted.Count == 0 ? new Percentiles(null, null) : new Percentiles(Rank(sorted, 0.5), Rank(sorted, 0.9));
 
     private static double Rank(List<double> sorted, double fraction) => sorted[Math.Max(0, (int)Math.Ceiling(fraction * sorted.Count) - 1)];

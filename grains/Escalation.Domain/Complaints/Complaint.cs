@@ -17,6 +17,8 @@ public sealed class Complaint(Guid id, ComplaintState state, TimeSpan autoCloseA
 
     public Guid Id => id;
 
+    private readonly ComplaintChain chain = new(state);
+
     private readonly ComplaintDeadlines deadlines = new(id, state);
 
     private readonly ComplaintAfterlife afterlife = new(state, autoCloseAfter, keepClosedTexts);
@@ -34,7 +36,7 @@ public sealed class Complaint(Guid id, ComplaintState state, TimeSpan autoCloseA
     public static DateTimeOffset WrittenAt(DateTimeOffset? written, DateTimeOffset now) => written is { } at && at < now ? at : now;
 
     /// <summary>The next instant at which <see cref="Tick"/> has something to do, or null when nothing is pending.</summary>
-    public DateTimeOffset? NextAlertAt => new[] { deadlines.NextAlertAt, afterlife.NextAt, outbox.NextAt }.Min();
+    public DateTimeOffset? NextAlertAt => new[] { deadlines.NextAlertAt, chain.NoReplyDueAt, afterlife.NextAt, outbox.NextAt }.Min();
 
     public ComplaintChanges Create(NewComplaint complaint, Triaged triage, SlaTerms terms, string? assignee, DateTimeOffset now)
     {
@@ -52,14 +54,14 @@ public sealed class Complaint(Guid id, ComplaintState state, TimeSpan autoCloseA
         deadlines.Start(SlaClockKind.Resolution, createdAt);
         state.Timeline.Add(new TimelineEntry(now, TimelineType.Created, complaint.Customer.Id, Public: complaint.Public));
         var changes = ComplaintChanges.Of(ComplaintEventKind.ComplaintCreated);
-        changes.Facts.Add(new ComplaintFact(FactKind.Created, createdAt, id, triage.Topic.Value, complaint.Public,
-            PersistentCustomer: triage.Standing.PersistentDissatisfaction ? triage.Standing.Key : null));
+        changes.Facts.Add(state.Fact(FactKind.Created, createdAt, id) with
+        {
+            Public = complaint.Public, PersistentCustomer = triage.Standing.PersistentDissatisfaction ? triage.Standing.Key : null,
+        });
         if (assignee is not null)
         {
-            state.Status = ComplaintStatus.Assigned;
-            state.Assignee = assignee;
-            state.Timeline.Add(new TimelineEntry(now, TimelineType.Assigned, System, Agent: assignee));
-            changes.Events.Add(ComplaintEventKind.ComplaintAssigned);
+            AssignTo(assignee, System, now, changes);
+            changes.Sync = ComplaintSync.None; // the team counted it as it chose the assignee
         }
 
         return changes;
@@ -88,9 +90,10 @@ public sealed class Complaint(Guid id, ComplaintState state, TimeSpan autoCloseA
         }
 
         outbox.AddResponse(new TimelineEntry(now, TimelineType.Responded, actor, Text: text, Public: isPublic), deliveryId);
+        state.AnsweredSinceAssigned = true;
         if (state.Clock(SlaClockKind.FirstResponse) is { IsRunning: true })
         {
-            changes.Facts.Add(new ComplaintFact(FactKind.FirstResponse, now, id, Seconds: (now - state.CreatedAt).TotalSeconds));
+            changes.Facts.Add(state.Fact(FactKind.FirstResponse, now, id) with { Seconds = (now - state.CreatedAt).TotalSeconds });
         }
 
         deadlines.Stop(now, changes, SlaClockKind.FirstResponse, SlaClockKind.NextResponse);
@@ -132,7 +135,7 @@ public sealed class Complaint(Guid id, ComplaintState state, TimeSpan autoCloseA
         Require("resolve", Open);
         var changes = ComplaintChanges.Of(ComplaintEventKind.ComplaintResolved);
         deadlines.Stop(now, changes, Enum.GetValues<SlaClockKind>());
-        changes.Facts.Add(new ComplaintFact(FactKind.Resolved, now, id, Seconds: (now - state.CreatedAt).TotalSeconds));
+        changes.Facts.Add(state.Fact(FactKind.Resolved, now, id) with { Seconds = (now - state.CreatedAt).TotalSeconds });
         state.Status = ComplaintStatus.Resolved;
         state.ResolvedAt = now;
         state.Timeline.Add(new TimelineEntry(now, TimelineType.Resolved, actor, Text: note));
@@ -203,6 +206,7 @@ public sealed class Complaint(Guid id, ComplaintState state, TimeSpan autoCloseA
     public void Tick(DateTimeOffset now, ComplaintChanges changes)
     {
         deadlines.RaiseDue(now, changes);
+        chain.Tick(now, changes);
         afterlife.Tick(now, changes);
         outbox.Tick(now, changes);
     }
@@ -214,10 +218,23 @@ public sealed class Complaint(Guid id, ComplaintState state, TimeSpan autoCloseA
         return afterlife.Erase(actor, pseudonym, now);
     }
 
-    /// <summary>Records on the timeline that an escalation <see cref="Tick"/> raised reached <paramref name="recipients"/>.</summary>
-    public void Notified(SlaAlert escalation, IReadOnlyList<string>? recipients, DateTimeOffset now) =>
+    /// <summary>
+    /// Moves the complaint to <paramref name="agent"/> (null: the team queue) because <see cref="Tick"/> asked for it
+    /// (<see cref="ComplaintChanges.Reassign"/>): the host chose the agent.
+    /// </summary>
+    public void Reassign(string? agent, AssignmentCause cause, DateTimeOffset now, ComplaintChanges changes)
+    {
+        changes.Reassign = null;
+        if (state.IsOpen && agent != state.Assignee)
+        {
+            AssignTo(agent, System, now, changes, cause);
+        }
+    }
+
+    /// <summary>Records on the timeline that an escalation <see cref="Tick"/> raised reached its <see cref="SlaAlert.Recipients"/>.</summary>
+    public void Notified(SlaAlert escalation, DateTimeOffset now) =>
         state.Timeline.Add(new TimelineEntry(now, TimelineType.Escalated, System, Level: escalation.Level, Reason: escalation.Reason,
-            DueAt: escalation.DueAt, NotifiedUsers: recipients));
+            DueAt: escalation.DueAt, NotifiedUsers: escalation.Recipients));
 
     private void Require(string action, params ComplaintStatus[] allowed)
     {
@@ -228,15 +245,19 @@ public sealed class Complaint(Guid id, ComplaintState state, TimeSpan autoCloseA
         }
     }
 
-    private void AssignTo(string agent, string actor, DateTimeOffset now, ComplaintChanges changes)
+    private void AssignTo(string? agent, string actor, DateTimeOffset now, ComplaintChanges changes, AssignmentCause? cause = null)
     {
         state.Assignee = agent;
-        if (state.Status == ComplaintStatus.New)
+        state.AssignedAt = now;
+        state.AnsweredSinceAssigned = false;
+        state.Status = (state.Status, agent) switch
         {
-            state.Status = ComplaintStatus.Assigned;
-        }
+            (ComplaintStatus.New, not null) => ComplaintStatus.Assigned,
+            (ComplaintStatus.Assigned, null) => ComplaintStatus.New,
+            _ => state.Status,
+        };
 
-        state.Timeline.Add(new TimelineEntry(now, TimelineType.Assigned, actor, Agent: agent));
+        state.Timeline.Add(new TimelineEntry(now, TimelineType.Assigned, actor, Agent: agent, Cause: cause));
         changes.Events.Add(ComplaintEventKind.ComplaintAssigned);
         changes.Sync |= ComplaintSync.Team;
     }

@@ -35,11 +35,14 @@ public sealed class ComplaintChanges
     /// <summary>The deliveries given up (<see cref="DeliveryOutcome.Reason"/> says why): their assignee and supervisors are told.</summary>
     public List<DeliveryOutcome> DeliveryFailures { get; } = [];
 
+    /// <summary>Set when the complaint must go to another agent of its team (<see cref="Complaint.Reassign"/>), and why.</summary>
+    public AssignmentCause? Reassign { get; set; }
+
     /// <summary>Whether the outbox changed without anything to tell (a failed attempt's next one scheduled).</summary>
     public bool OutboxChanged { get; set; }
 
     /// <summary>Whether the state changed and must be stored.</summary>
-    public bool Changed => Events.Count > 0 || Alerts.Count > 0 || Deliveries.Count > 0 || OutboxChanged;
+    public bool Changed => Events.Count > 0 || Alerts.Count > 0 || Deliveries.Count > 0 || OutboxChanged || Reassign is not null;
 
     public static ComplaintChanges Of(params ComplaintEventKind[] events)
     {

@@ -1,3 +1,4 @@
+using Escalation.Analytics;
 using Escalation.Sla;
 using Escalation.Triage;
 
@@ -41,6 +42,14 @@ public sealed class ComplaintState
 
     public DateTimeOffset? ResolvedAt { get; set; }
 
+    /// <summary>When the assignee got the complaint, and whether it was answered since (for the chain's reassignAfter).</summary>
+    public DateTimeOffset? AssignedAt { get; set; }
+
+    public bool AnsweredSinceAssigned { get; set; }
+
+    /// <summary>The assignees the complaint was taken from for not answering: each loses it that way once.</summary>
+    public List<string> NoReplyFrom { get; set; } = [];
+
     /// <summary>
     /// The timeline's latest entries: the host seals older ones away in pages (<see cref="TimelinePages"/>) so that a
     /// long conversation is never rewritten whole; the rules only ever look at recent entries.
@@ -65,6 +74,10 @@ public sealed class ComplaintState
     public bool IsOpen => Status is not (ComplaintStatus.Resolved or ComplaintStatus.Closed);
 
     public SlaClock? Clock(SlaClockKind kind) => Clocks.Find(c => c.Kind == kind);
+
+    /// <summary>A fact about this complaint, with what the SLA reports group it by as things stand.</summary>
+    public ComplaintFact Fact(FactKind kind, DateTimeOffset at, Guid id) =>
+        new(kind, at, id, Topic, Assignee: Assignee, Channel: Origin?.Channel, Priority: Priority);
 }
 
 /// <summary>The complaint a connector message belongs to, and whose it is.</summary>

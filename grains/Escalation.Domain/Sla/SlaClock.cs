@@ -10,7 +10,9 @@ public sealed class SlaClock
     public SlaClockKind Kind { get; set; }
     public TimeSpan Budget { get; set; }
     public TimeSpan WarningBudget { get; set; }
-    public TimeSpan AcknowledgeWithin { get; set; }
+
+    /// <summary>When each level of the escalation chain fires: level 1 after the deadline, each next one after the previous.</summary>
+    public List<TimeSpan> Delays { get; set; } = [];
 
     /// <summary>Working time used before <see cref="RunningSince"/>.</summary>
     public TimeSpan Consumed { get; set; }
@@ -22,8 +24,13 @@ public sealed class SlaClock
     public DateTimeOffset? DueAt { get; set; }
     public DateTimeOffset? WarningDueAt { get; set; }
     public bool WarningSent { get; set; }
+
+    /// <summary>When level 1 fired.</summary>
     public DateTimeOffset? EscalatedAt { get; set; }
-    public DateTimeOffset? ManagerEscalatedAt { get; set; }
+
+    /// <summary>How many levels fired, and when the last one was due.</summary>
+    public int Level { get; set; }
+    public DateTimeOffset? LastEscalationDueAt { get; set; }
     public bool Acknowledged { get; set; }
 
     /// <summary>When the promise was kept or became moot (answered, resolved); no alert fires after it.</summary>
@@ -31,34 +38,36 @@ public sealed class SlaClock
 
     public bool IsRunning => StoppedAt is null;
 
-    public DateTimeOffset? ManagerEscalationDueAt =>
-        EscalatedAt is { } escalated && !Acknowledged && ManagerEscalatedAt is null ? escalated + AcknowledgeWithin : null;
+    /// <summary>When the next level of the chain fires (null: the chain ran out or was acknowledged, or the deadline is not missed yet).</summary>
+    public DateTimeOffset? NextEscalationDueAt =>
+        Level >= Delays.Count || Acknowledged ? null
+        : Level == 0 ? DueAt + Delays[0]
+        : LastEscalationDueAt + Delays[Level];
 
     /// <summary>The next instant at which this clock raises an alert, or null when it never will (as things stand).</summary>
     public DateTimeOffset? NextAlertAt =>
         StoppedAt is not null ? null
         : !WarningSent ? WarningDueAt
-        : EscalatedAt is null ? DueAt
-        : ManagerEscalationDueAt;
+        : NextEscalationDueAt;
 
-    public static SlaClock Start(SlaClockKind kind, SlaPolicy policy, BusinessCalendar calendar, DateTimeOffset startedAt)
+    public static SlaClock Start(SlaClockKind kind, SlaTerms terms, DateTimeOffset startedAt)
     {
-        var budget = policy.TimeFor(kind);
+        var budget = terms.Policy.TimeFor(kind);
         var clock = new SlaClock
         {
             Kind = kind,
             Budget = budget,
-            WarningBudget = budget * policy.WarningAt,
-            AcknowledgeWithin = policy.EscalationAcknowledge,
+            WarningBudget = budget * terms.Policy.WarningAt,
+            Delays = [.. terms.Escalation.Delays(terms.Policy.EscalationAcknowledge)],
         };
-        clock.Run(startedAt, calendar);
+        clock.Run(startedAt, terms.Calendar);
         return clock;
     }
 
     public void Pause(DateTimeOffset now, BusinessCalendar calendar)
     {
         // A missed deadline stays missed: only a clock still counting down is frozen.
-        if (StoppedAt is not null || EscalatedAt is not null || RunningSince is not { } since)
+        if (StoppedAt is not null || EscalatedAt is not null || RunningSince is not { } since || DueAt <= now)
         {
             return;
         }
@@ -79,7 +88,7 @@ public sealed class SlaClock
 
     public void Stop(DateTimeOffset now) => StoppedAt ??= now;
 
-    /// <summary>Marks level-1 (and level-2) escalations acknowledged; true when there was one to acknowledge.</summary>
+    /// <summary>Marks the escalations acknowledged, which stops the chain; true when there was one to acknowledge.</summary>
     public bool Acknowledge()
     {
         if (EscalatedAt is null || Acknowledged)
@@ -107,14 +116,11 @@ public sealed class SlaClock
             return DueAt <= now ? TakeDueAlert(now) : new SlaAlert(Kind, 0, DueAt!.Value);
         }
 
-        if (EscalatedAt is null)
-        {
-            EscalatedAt = now;
-            return new SlaAlert(Kind, 1, due);
-        }
-
-        ManagerEscalatedAt = now;
-        return new SlaAlert(Kind, 2, due);
+        // Level 1 is about the missed deadline; each next level about the missed acknowledgement of the one before.
+        Level++;
+        LastEscalationDueAt = due;
+        EscalatedAt ??= now;
+        return new SlaAlert(Kind, Level, Level == 1 ? DueAt!.Value : due);
     }
 
     private void Run(DateTimeOffset from, BusinessCalendar calendar)

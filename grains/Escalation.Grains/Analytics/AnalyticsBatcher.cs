@@ -14,6 +14,7 @@ public sealed partial class AnalyticsBatcher(IGrainFactory grains, ILogger<Analy
 {
     public static readonly TimeSpan FlushEvery = TimeSpan.FromMilliseconds(250);
     private readonly Lock gate = new();
+    private readonly SemaphoreSlim flushing = new(1, 1);
     private Dictionary<string, List<ComplaintFact>> pending = new(StringComparer.Ordinal);
 
     public void Record(string team, IEnumerable<ComplaintFact> facts)
@@ -30,6 +31,20 @@ public sealed partial class AnalyticsBatcher(IGrainFactory grains, ILogger<Analy
 
     /// <summary>Hands every pending fact to its day grain now; on failure they wait for the next flush.</summary>
     public async Task Flush()
+    {
+        // One flush at a time: a reader's flush returns only after a periodic one already under way has handed its facts over.
+        await flushing.WaitAsync();
+        try
+        {
+            await FlushPending();
+        }
+        finally
+        {
+            flushing.Release();
+        }
+    }
+
+    private async Task FlushPending()
     {
         Dictionary<string, List<ComplaintFact>> batch;
         lock (gate)

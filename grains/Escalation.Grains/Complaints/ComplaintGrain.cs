@@ -59,9 +59,10 @@ public sealed class ComplaintGrain(
         var standing = await GrainFactory.GetGrain<ICustomerGrain>(message.Customer.Id)
             .RecordComplaint(C.Id, message.Customer, Complaint.WrittenAt(message.CreatedAt, now));
         var triage = ComplaintTriage.Of(message, standing);
-        var terms = (await sla.Get()).Terms(triage.Priority);
-        var assignee = await GrainFactory.GetGrain<ITeamGrain>(message.Team).AssignNewComplaint();
-        return new CreateResult(await Commit(C.Create(message, triage, terms, assignee, now)), Duplicate: false);
+        var assignment = await GrainFactory.GetGrain<ITeamGrain>(message.Team).AssignNewComplaint();
+        var subject = new PolicySubject(message.Channel, message.Team, triage.Topic.Value, message.Public, triage.Standing.PersistentDissatisfaction);
+        var terms = (await sla.Get()).Terms(triage.Priority, subject, assignment.Chain);
+        return new CreateResult(await Commit(C.Create(message, triage, terms, assignment.Agent, now)), Duplicate: false);
     }
 
     public async ValueTask<IngestResult> Ingest(NewComplaint message)
@@ -176,9 +177,10 @@ public sealed class ComplaintGrain(
     }
 
     /// <summary>
-    /// Raises the alerts that are due, stores the state with its next wake-up, then records the facts and publishes the
-    /// changes and alerts. If anything fails the activation is dropped, so that the next call starts again from what was
-    /// stored.
+    /// Raises the alerts that are due (each escalation to the recipients its level names, as the team resolves them now;
+    /// a move to another agent the team chooses), stores the state with its next wake-up, then records the facts and
+    /// publishes the changes and alerts. If anything fails the activation is dropped, so that the next call starts again
+    /// from what was stored.
     /// </summary>
     private async Task<ComplaintSummary> Commit(ComplaintChanges changes)
     {
@@ -186,9 +188,19 @@ public sealed class ComplaintGrain(
         {
             var now = Now;
             C.Tick(now, changes);
-            var escalations = changes.Alerts.Where(alert => alert.Level > 0).ToList();
-            var supervisors = escalations.Exists(alert => alert.Level == 1) ? await Team.GetSupervisors() : null;
-            escalations.ForEach(alert => C.Notified(alert, alert.Level == 1 ? supervisors : null, now));
+            for (var i = 0; i < changes.Alerts.Count; i++)
+            {
+                if (changes.Alerts[i] is { Level: > 0 } escalation)
+                {
+                    changes.Alerts[i] = escalation with { Recipients = await Team.Recipients(escalation.Step?.Notify ?? [], now) };
+                    C.Notified(changes.Alerts[i], now);
+                }
+            }
+
+            if (changes.Reassign is { } cause)
+            {
+                C.Reassign(await Team.Reassign(state.State.Assignee), cause, now, changes);
+            }
 
             var wakeAt = C.NextAlertAt;
             if (wakeAt != state.State.WakeAt || changes.Changed)

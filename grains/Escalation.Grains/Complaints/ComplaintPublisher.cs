@@ -17,7 +17,7 @@ internal static class ComplaintPublisher
             .. changes.Events.Select(change => new ComplaintEvent(change, now, summary)),
             .. changes.Alerts.Select(alert => alert.Level == 0
                 ? new ComplaintEvent(ComplaintEventKind.SlaWarning, now, summary, alert.Reason, alert.DueAt)
-                : new ComplaintEvent(ComplaintEventKind.ComplaintEscalated, now, summary, alert.Reason, alert.DueAt, alert.Level)),
+                : new ComplaintEvent(ComplaintEventKind.ComplaintEscalated, now, summary, alert.Reason, alert.DueAt, alert.Level, Recipients: alert.Recipients)),
             .. changes.DeliveryFailures.Select(failure =>
                 new ComplaintEvent(ComplaintEventKind.DeliveryFailed, now, summary, DeliveryId: failure.DeliveryId, Failure: failure.Reason)),
         ];

@@ -47,8 +47,42 @@ public sealed class SlaPolicyGrain(
         await Store();
     }
 
-    public ValueTask<SlaSettings> GetSettings() =>
-        ValueTask.FromResult(new SlaSettings(new Dictionary<Priority, SlaPolicy>(S.Policies), [.. S.Calendars.Values]));
+    public ValueTask<IReadOnlyList<SlaPolicySet>> GetPolicySets() =>
+        ValueTask.FromResult<IReadOnlyList<SlaPolicySet>>([.. S.PolicySets.Values.OrderBy(set => set.Order).ThenBy(set => set.Name, StringComparer.Ordinal)]);
+
+    public async ValueTask<bool> SetPolicySet(SlaPolicySet policySet)
+    {
+        var errors = policySet.Validate().ToList();
+        if (policySet.Calendar != BusinessCalendar.AlwaysOpenName && !S.Calendars.ContainsKey(policySet.Calendar))
+        {
+            errors.Add($"Unknown calendar '{policySet.Calendar}'.");
+        }
+
+        var created = !S.PolicySets.ContainsKey(policySet.Name);
+        if (created && S.PolicySets.Count >= SlaPolicySet.MaxSets)
+        {
+            errors.Add($"There are at most {SlaPolicySet.MaxSets} policy sets.");
+        }
+
+        ThrowIfAny(errors);
+        S.PolicySets[policySet.Name] = policySet;
+        await Store();
+        return created;
+    }
+
+    public async ValueTask<bool> DeletePolicySet(string name)
+    {
+        if (!S.PolicySets.Remove(name))
+        {
+            return false;
+        }
+
+        await Store();
+        return true;
+    }
+
+    public async ValueTask<SlaSettings> GetSettings() =>
+        new(new Dictionary<Priority, SlaPolicy>(S.Policies), [.. S.Calendars.Values], await GetPolicySets());
 
     public async ValueTask Watch(ICacheObserver observer, TimeSpan lease)
     {

@@ -13,4 +13,7 @@ public sealed class SlaPolicyState
 
     /// <summary>The caches of the settings (in every silo), told of each change.</summary>
     [Id(2)] public List<Watcher> Watchers { get; set; } = [];
+
+    /// <summary>The conditional policy sets by name.</summary>
+    [Id(3)] public Dictionary<string, SlaPolicySet> PolicySets { get; set; } = [];
 }

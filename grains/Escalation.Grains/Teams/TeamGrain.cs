@@ -1,4 +1,6 @@
 using Escalation.Complaints;
+using Escalation.Directory;
+using Escalation.Escalations;
 using Escalation.Grains.Index;
 using Escalation.Queues;
 using Escalation.Teams;
@@ -60,10 +62,17 @@ public sealed class TeamGrain(
         }
     }
 
-    public ValueTask<string?> AssignNewComplaint()
+    public ValueTask<NewAssignment> AssignNewComplaint()
     {
         var agent = LeastLoadedFree();
         Move(null, agent);
+        return ValueTask.FromResult(new NewAssignment(agent, S.Chain));
+    }
+
+    public ValueTask<string?> Reassign(string? assignee)
+    {
+        var agent = LeastLoadedFree(except: assignee);
+        Move(assignee, agent);
         return ValueTask.FromResult(agent);
     }
 
@@ -120,8 +129,8 @@ public sealed class TeamGrain(
         online.Contains(agent) && S.Members.GetValueOrDefault(agent) == TeamRole.Agent
         && loads.GetValueOrDefault(agent) < (S.Routing.CapacityOf(agent) ?? int.MaxValue);
 
-    private string? LeastLoadedFree() => S.Members.Keys
-        .Where(IsFree)
+    private string? LeastLoadedFree(string? except = null) => S.Members.Keys
+        .Where(name => name != except && IsFree(name))
         .OrderBy(name => loads.GetValueOrDefault(name))
         .ThenBy(name => name, StringComparer.Ordinal)
         .FirstOrDefault();
@@ -139,9 +148,60 @@ public sealed class TeamGrain(
         }
     }
 
-    public ValueTask<IReadOnlyList<string>> GetSupervisors() =>
-        ValueTask.FromResult<IReadOnlyList<string>>(
-            [.. S.Members.Where(member => member.Value == TeamRole.Supervisor).Select(member => member.Key).Order(StringComparer.Ordinal)]);
+    public async ValueTask<IReadOnlyList<string>> Recipients(IReadOnlyList<string> notify, DateTimeOffset now)
+    {
+        var managers = notify.Contains(NotifyTargets.Managers)
+            ? (await GrainFactory.GetGrain<IDirectoryGrain>(0).GetUsers()).Where(user => user.Role == UserRole.Manager).Select(user => user.Username)
+            : [];
+        return
+        [
+            .. notify.SelectMany(target => target switch
+            {
+                NotifyTargets.Supervisors => Supervisors(),
+                NotifyTargets.OnDuty => OnDuty(now),
+                NotifyTargets.Team => S.Members.Keys,
+                NotifyTargets.Managers => managers,
+                _ => NotifyTargets.UserOf(target) is { } user ? [user] : [],
+            }).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal),
+        ];
+    }
+
+    public ValueTask<EscalationChain?> GetEscalation() => ValueTask.FromResult(S.Chain);
+
+    public async ValueTask SetEscalation(EscalationChain? chain)
+    {
+        if (chain?.Validate() is { Count: > 0 } errors)
+        {
+            throw new ArgumentException(string.Join(" ", errors));
+        }
+
+        S.Chain = chain;
+        await state.WriteStateAsync();
+    }
+
+    public ValueTask<Roster> GetRoster() => ValueTask.FromResult(S.Roster ?? Roster.Empty);
+
+    public async ValueTask SetRoster(Roster roster)
+    {
+        if (roster.Validate() is { Count: > 0 } errors)
+        {
+            throw new ArgumentException(string.Join(" ", errors));
+        }
+
+        S.Roster = roster;
+        await state.WriteStateAsync();
+    }
+
+    private IReadOnlyList<string> Supervisors() =>
+        [.. S.Members.Where(member => member.Value == TeamRole.Supervisor).Select(member => member.Key).Order(StringComparer.Ordinal)];
+
+    /// <summary>The team's supervisors on duty by the roster, else all of them.</summary>
+    private IReadOnlyList<string> OnDuty(DateTimeOffset now)
+    {
+        var supervisors = Supervisors();
+        var onDuty = (S.Roster ?? Roster.Empty).OnDuty(now).Where(supervisors.Contains).ToList();
+        return onDuty.Count > 0 ? onDuty : supervisors;
+    }
 
     public async ValueTask<TeamOverview> GetOverview()
     {

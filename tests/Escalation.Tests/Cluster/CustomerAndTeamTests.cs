@@ -122,6 +122,6 @@ public sealed class CustomerAndTeamTests(ClusterFixture fixture) : ClusterTest(f
         var overview = await Team.GetOverview();
         Assert.Empty(overview.Queue);
         Assert.Equal(1, overview.Members.Single(m => m.Username == Agent).OpenComplaints);
-        Assert.Equal([Supervisor], await Team.GetSupervisors());
+        Assert.Equal([Supervisor], await Team.Recipients(["supervisors"], DateTimeOffset.UnixEpoch));
     }
 }

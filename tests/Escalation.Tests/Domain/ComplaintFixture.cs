@@ -1,4 +1,5 @@
 using Escalation.Complaints;
+using Escalation.Escalations;
 using Escalation.Sla;
 using Escalation.Triage;
 
@@ -15,13 +16,15 @@ internal sealed class ComplaintFixture
 
     public static readonly TimeSpan AutoCloseAfter = TimeSpan.FromDays(7);
 
-    public ComplaintFixture(string? assignee = "ann", DateTimeOffset? writtenAt = null, BusinessCalendar? calendar = null, TimeSpan? keepClosedTexts = null)
+    public ComplaintFixture(
+        string? assignee = "ann", DateTimeOffset? writtenAt = null, BusinessCalendar? calendar = null, TimeSpan? keepClosedTexts = null,
+        EscalationChain? chain = null, Priority priority = Priority.P1)
     {
         Complaint = new Complaint(Guid.NewGuid(), State, AutoCloseAfter, keepClosedTexts);
         Created = Complaint.Create(
             new NewComplaint("facebook", "fb-1", new CustomerRef("fb:1", "Mari"), "Jahutuskapp ei tööta", Public: true, "care", CreatedAt: writtenAt),
-            new Triaged(Priority.P1, ["set by the connector"], new Verdict<string>("et", ["tööta"]), new Verdict<Topic>(Topic.ProductQuality, ["jahutuskapp"]), new CustomerStanding(1, false, "key-of-mari")),
-            new SlaTerms(Policy, calendar ?? BusinessCalendar.AlwaysOpen),
+            new Triaged(priority, ["set by the connector"], new Verdict<string>("et", ["tööta"]), new Verdict<Topic>(Topic.ProductQuality, ["jahutuskapp"]), new CustomerStanding(1, false, "key-of-mari")),
+            new SlaTerms(Policy, calendar ?? BusinessCalendar.AlwaysOpen, Chain: chain),
             assignee,
             Now);
     }

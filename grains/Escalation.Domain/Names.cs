@@ -1,9 +1,9 @@
 using System.Text.RegularExpressions;
 
-namespace Escalation.Api.Directory;
+namespace Escalation;
 
 /// <summary>What user, team and channel names may look like: they appear in URLs, tokens and group names.</summary>
-internal static partial class Names
+public static partial class Names
 {
     public const string Rule = "1-64 characters: lowercase letters, digits, '.', '_' or '-'";
 
