@@ -4,7 +4,7 @@ import { mkdirSync } from "node:fs";
 import { createServer } from "node:http";
 import { after, before, test } from "node:test";
 import { complaint, launchBrowser, row, signIn as signInTo } from "./browser.mjs";
-import { artifacts, loginToken, postComplaint, startSystem } from "./system.mjs";
+import { artifacts, loginToken, postComplaint, setPolicy, startSystem } from "./system.mjs";
 
 const screenshots = `${artifacts}screenshots/`;
 let system;
@@ -14,13 +14,7 @@ before(async () => {
   mkdirSync(screenshots, { recursive: true });
   system = await startSystem();
   // Short P1 deadlines so that a complaint left alone warns after 4 s and escalates after 8 s of real time.
-  const token = await loginToken(system.urls[0], "admin");
-  const policy = await fetch(`${system.urls[0]}/api/sla/policies/P1`, {
-    method: "PUT",
-    headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` },
-    body: JSON.stringify({ firstResponse: "00:00:08", nextResponse: "00:00:30", resolution: "00:10:00", warningAt: 0.5, escalationAcknowledge: "00:01:00", calendar: "24x7" }),
-  });
-  assert.equal(policy.status, 200);
+  await setPolicy(system.urls[0], "P1", { firstResponse: "00:00:08" });
   browser = await launchBrowser();
 });
 

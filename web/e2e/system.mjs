@@ -96,3 +96,13 @@ export async function loginToken(url, username) {
   });
   return (await response.json()).accessToken;
 }
+
+/** Sets a priority's SLA policy as the admin, on the 24x7 calendar: short deadlines make a test's complaint warn and escalate within seconds. */
+export async function setPolicy(url, priority, { firstResponse, escalationAcknowledge = "00:01:00" }) {
+  const response = await fetch(`${url}/api/sla/policies/${priority}`, {
+    method: "PUT",
+    headers: { "Content-Type": "application/json", Authorization: `Bearer ${await loginToken(url, "admin")}` },
+    body: JSON.stringify({ firstResponse, nextResponse: "00:00:30", resolution: "00:10:00", warningAt: 0.5, escalationAcknowledge, calendar: "24x7" }),
+  });
+  if (response.status !== 200) throw new Error(`setting the ${priority} policy answered ${response.status}: ${await response.text()}`);
+}

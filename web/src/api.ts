@@ -1,5 +1,21 @@
 // The public REST contract as calls. Every call sends the bearer token; errors carry the problem's detail.
-import type { Analytics, Complaint, ComplaintDetails, Customer, DraftCheck, Goal, Improvement, ImprovementStatus, Session, TeamOverview } from "./contract";
+import type {
+  Analytics,
+  Breach,
+  Complaint,
+  ComplaintDetails,
+  Customer,
+  DraftCheck,
+  EscalationChainView,
+  Goal,
+  Improvement,
+  ImprovementStatus,
+  RosterView,
+  Session,
+  SlaGroupBy,
+  SlaReport,
+  TeamOverview,
+} from "./contract";
 
 export type * from "./contract";
 
@@ -7,6 +23,8 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** A validation problem's messages by field. */
+    readonly errors: Record<string, string[]> | null = null,
   ) {
     super(message);
   }
@@ -19,7 +37,7 @@ async function request(method: string, path: string, token: string | null, body?
   const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   if (!response.ok) {
     const problem = await response.json().catch(() => null);
-    throw new ApiError(response.status, problem?.detail ?? problem?.title ?? response.statusText);
+    throw new ApiError(response.status, problem?.detail ?? problem?.title ?? response.statusText, problem?.errors ?? null);
   }
   return response;
 }
@@ -44,6 +62,21 @@ async function page(url: string, token: string): Promise<ComplaintPage> {
   return { rows, total: Number(response.headers.get("X-Total-Count") ?? rows.length), next: next ? next[1] : null };
 }
 
+/** What an SLA report or breach list covers: from, to (null: now), the team (null: all the caller may see). */
+export interface SlaQuery {
+  from: Date;
+  to: Date | null;
+  team: string | null;
+}
+
+function reportQuery({ from, to, team }: SlaQuery, extra: Record<string, string> = {}): string {
+  const query = new URLSearchParams({ from: from.toISOString() });
+  if (to) query.set("to", to.toISOString());
+  if (team) query.set("team", team);
+  for (const [name, value] of Object.entries(extra)) query.set(name, value);
+  return `${query}`;
+}
+
 export const login = (username: string, password: string) =>
   send<Session>("POST", "/api/auth/login", null, { username, password });
 
@@ -56,6 +89,11 @@ export function api(token: string) {
     suggestedMerges: (id: string) => send<string[]>("GET", `/api/customers/${encodeURIComponent(id)}/suggested-merges`, token),
     merge: (id: string, other: string) => send<Customer>("POST", `/api/customers/${encodeURIComponent(id)}/merge`, token, { other }),
     team: (name: string) => send<TeamOverview>("GET", `/api/teams/${encodeURIComponent(name)}`, token),
+    escalation: (team: string) => send<EscalationChainView>("GET", `/api/teams/${encodeURIComponent(team)}/escalation`, token),
+    setEscalation: (team: string, chain: EscalationChainView) =>
+      send<EscalationChainView>("PUT", `/api/teams/${encodeURIComponent(team)}/escalation`, token, chain),
+    roster: (team: string) => send<RosterView>("GET", `/api/teams/${encodeURIComponent(team)}/roster`, token),
+    setRoster: (team: string, roster: RosterView) => send<RosterView>("PUT", `/api/teams/${encodeURIComponent(team)}/roster`, token, roster),
     teams: () => send<string[]>("GET", "/api/teams", token),
     respond: (id: string, text: string, isPublic: boolean) =>
       send<Complaint>("POST", `${complaint(id)}/responses`, token, { text, public: isPublic }),
@@ -72,6 +110,11 @@ export function api(token: string) {
     goals: () => send<Goal[]>("GET", "/api/goals", token),
     nps: (from: Date, to: Date) =>
       send<{ score: number | null; answers: number }>("GET", `/api/nps?from=${encodeURIComponent(from.toISOString())}&to=${encodeURIComponent(to.toISOString())}`, token),
+    slaReport: (query: SlaQuery, groupBy: SlaGroupBy) => send<SlaReport>("GET", `/api/reports/sla?${reportQuery(query, { groupBy })}`, token),
+    /** The same report as CSV, fetched with the token like every call (a plain link could not send it). */
+    slaReportCsv: (query: SlaQuery, groupBy: SlaGroupBy) =>
+      request("GET", `/api/reports/sla?${reportQuery(query, { groupBy, format: "csv" })}`, token).then((response) => response.blob()),
+    breaches: (query: SlaQuery) => send<Breach[]>("GET", `/api/reports/breaches?${reportQuery(query)}`, token),
     improvements: () => send<Improvement[]>("GET", "/api/improvements", token),
     addImprovement: (body: { title: string; topic: string; owner: string; deadline: string }) => send<Improvement>("POST", "/api/improvements", token, body),
     setImprovementStatus: (id: string, status: ImprovementStatus) => send<Improvement>("PATCH", `/api/improvements/${id}`, token, { status }),

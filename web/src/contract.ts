@@ -49,6 +49,8 @@ export interface Complaint {
   triageReasons: string[];
   attachments: Attachment[];
   textTruncated: boolean;
+  /** The SLA policy set whose terms the complaint keeps ("default" when none matched). */
+  slaPolicy: string;
 }
 
 /** @schema Attachment */
@@ -68,7 +70,8 @@ export interface TimelineEntry {
   public: boolean | null;
   agent: string | null;
   level: number | null;
-  reason: SlaReason | null;
+  /** warnings and escalations: the deadline (an SlaReason); assigned: "noReply" or "escalation" when the system moved it */
+  reason: string | null;
   dueAt: string | null;
   notifiedUsers: string[] | null;
   /** a customer's message: its id; responseDelivered: the reply's id on the platform */
@@ -94,6 +97,8 @@ export interface ConsoleEvent extends Complaint {
   dueAt: string | null;
   level: number | null;
   deliveryId: string | null;
+  /** complaintEscalated: the usernames it went to */
+  recipients: string[] | null;
 }
 
 /** @schema CustomerProfile */
@@ -234,4 +239,90 @@ export interface Improvement {
 export interface ResyncEvent {
   reason: string;
   at: string;
+}
+
+export const WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+/** Whom a level of an escalation chain tells: groups of the team, the managers, or one user. */
+export const NOTIFY_GROUPS = ["supervisors", "onDuty", "managers", "team"] as const;
+export type NotifyTarget = (typeof NOTIFY_GROUPS)[number] | `user:${string}`;
+
+/** @schema EscalationChainView */
+export interface EscalationChainView {
+  levels: EscalationLevelView[];
+  /** How long an assignee may leave a complaint unanswered before it goes to another agent ("hh:mm:ss"); null: never. */
+  reassignAfter: string | null;
+}
+
+/** @schema EscalationLevelView */
+export interface EscalationLevelView {
+  /** After the missed deadline (level 1) or the level before ("hh:mm:ss", "d.hh:mm:ss"); null: the SLA policy's escalationAcknowledge. */
+  after: string | null;
+  notify: NotifyTarget[];
+  reassign: boolean;
+  raisePriority: boolean;
+}
+
+/** @schema RosterView */
+export interface RosterView {
+  /** An IANA time zone, such as Europe/Tallinn: the shifts' hours are local to it. */
+  timeZone: string;
+  shifts: ShiftView[];
+  overrides: RosterOverrideView[];
+  /** Who is on duty now (read-only: a PUT ignores it). */
+  onDuty: string[];
+}
+
+/** @schema ShiftView */
+export interface ShiftView {
+  user: string;
+  days: Weekday[];
+  /** "08:00", local to the roster's time zone */
+  from: string;
+  /** "16:00"; at or before `from`: the shift runs past midnight */
+  to: string;
+}
+
+/** @schema RosterOverrideView */
+export interface RosterOverrideView {
+  user: string;
+  from: string;
+  to: string;
+}
+
+export type SlaGroupBy = "agent" | "team" | "channel" | "priority" | "topic";
+export const SLA_GROUPS: readonly SlaGroupBy[] = ["agent", "team", "channel", "priority", "topic"];
+
+/** @schema SlaReport */
+export interface SlaReport {
+  groupBy: SlaGroupBy;
+  from: string;
+  to: string;
+  rows: SlaReportRow[];
+}
+
+/** @schema SlaReportRow */
+export interface SlaReportRow {
+  key: string;
+  /** Deadlines that fell due in the period: met and missed. */
+  deadlines: number;
+  met: number;
+  missed: number;
+  compliance: number | null;
+  escalations: number;
+  firstResponseSeconds: Percentiles;
+}
+
+/** @schema Breach */
+export interface Breach {
+  complaintId: string;
+  /** The deadline missed (an SlaReason). */
+  reason: string;
+  dueAt: string;
+  answeredAt: string | null;
+  assignee: string | null;
+  team: string;
+  channel: string;
+  /** null for a deadline recorded before facts carried the priority */
+  priority: string | null;
 }

@@ -3,7 +3,8 @@ import type { Api, Complaint, ComplaintDetails, DraftCheck, Session, TeamOvervie
 import { useT } from "../i18n";
 import { countdown, slaState } from "../sla";
 import { CustomerHistory } from "./CustomerHistory";
-import { DeliveryState, safeHref } from "./Delivery";
+import { safeHref } from "./Delivery";
+import { Timeline } from "./Timeline";
 
 interface Props {
   complaint: Complaint;
@@ -85,6 +86,9 @@ export function ComplaintPanel({ complaint, client, session, oversees, now, onCh
         {" · "}
         {complaint.status}
         {complaint.escalationLevel > 0 ? ` · ${t("escalated")} ${t("level")} ${complaint.escalationLevel}` : ""}
+      </p>
+      <p className="sla-policy" data-testid="sla-policy">
+        {t("slaPolicy")}: {complaint.slaPolicy}
       </p>
 
       <h3>{t("complaintText")}</h3>
@@ -224,18 +228,7 @@ export function ComplaintPanel({ complaint, client, session, oversees, now, onCh
       </div>
 
       <h3>{t("timeline")}</h3>
-      <ol className="timeline">
-        {details?.timeline.map((entry, index) => (
-          <li key={index}>
-            <time dateTime={entry.at}>{new Date(entry.at).toLocaleString()}</time> · <strong>{entry.type}</strong> · {entry.actor}
-            {entry.agent ? ` → ${entry.agent}` : ""}
-            {entry.level ? ` · ${t("level")} ${entry.level}` : ""}
-            {entry.reason ? ` · ${t(entry.reason)}` : ""}
-            <DeliveryState entry={entry} timeline={details.timeline} busy={busy} onRetry={(deliveryId) => act(() => client.retryDelivery(complaint.id, deliveryId))} />
-            {entry.text ? <p className="entry-text">{entry.text}</p> : null}
-          </li>
-        ))}
-      </ol>
+      {details && <Timeline timeline={details.timeline} busy={busy} onRetry={(deliveryId) => act(() => client.retryDelivery(complaint.id, deliveryId))} />}
     </aside>
   );
 }

@@ -10,10 +10,14 @@ import { Dashboard } from "./Dashboard";
 import { Escalations } from "./Escalations";
 import { Queue } from "./Queue";
 import { QueueFilters } from "./QueueFilters";
-import { TeamLoad } from "./TeamLoad";
+import { SlaReports } from "./SlaReports";
+import { TeamView } from "./TeamView";
 import { Toasts, type Toast } from "./Toasts";
 
-type Tab = "queue" | "escalations" | "atRisk" | "team" | "dashboard";
+type Tab = "queue" | "escalations" | "atRisk" | "team" | "dashboard" | "slaReport";
+
+/** The events that can change an SLA report: a deadline missed (and escalated), answered, or the complaint resolved. */
+const REPORT_EVENTS: readonly EventName[] = ["complaintEscalated", "complaintUpdated", "complaintResolved"];
 
 const ESCALATED: ComplaintFilter = { ...NO_FILTER, escalated: true };
 const AT_RISK: ComplaintFilter = { ...NO_FILTER, atRisk: true };
@@ -28,12 +32,7 @@ export function Console({ session, onUnauthorized }: { session: Session; onUnaut
   const t = useT();
   const client = useMemo(() => api(session.accessToken), [session.accessToken]);
   const oversees = session.role !== "agent";
-  const tabs: Tab[] =
-    session.role === "agent"
-      ? ["queue"]
-      : session.role === "supervisor"
-        ? ["escalations", "atRisk", "queue", "team", "dashboard"]
-        : ["escalations", "atRisk", "queue", "dashboard"];
+  const tabs: Tab[] = session.role === "agent" ? ["queue"] : ["escalations", "atRisk", "queue", "team", "dashboard", "slaReport"];
   const [tab, setTab] = useState<Tab>(tabs[0]);
   const [queueFilter, setQueueFilter] = useState<ComplaintFilter>(NO_FILTER);
   const [current, setCurrent] = useState<Complaint | null>(null);
@@ -41,6 +40,8 @@ export function Console({ session, onUnauthorized }: { session: Session; onUnaut
   const [unseen, setUnseen] = useState(0);
   // Counts live events, so that views built from REST (dashboard, team load) fetch again when something happened.
   const [version, setVersion] = useState(0);
+  // Counts only the events that can change an SLA report (and reconnections, after which it may have missed some).
+  const [reportVersion, setReportVersion] = useState(0);
   const now = useNow();
 
   const fail = useCallback(
@@ -77,9 +78,10 @@ export function Console({ session, onUnauthorized }: { session: Session; onUnaut
   );
 
   const onEvent = (name: EventName, event: ConsoleEvent) => {
-    const { complaintId, at, reason, dueAt, level, deliveryId, ...complaint } = event;
+    const { complaintId, at, reason, dueAt, level, deliveryId, recipients, ...complaint } = event;
     upsert(complaint, name === "complaintCreated");
     setVersion((v) => v + 1);
+    if (REPORT_EVENTS.includes(name)) setReportVersion((v) => v + 1);
     const headline =
       name === "complaintCreated" ? t("newComplaint")
       : name === "slaWarning" ? `${t("slaWarning")}: ${t(reason ?? "")}`
@@ -99,8 +101,18 @@ export function Console({ session, onUnauthorized }: { session: Session; onUnaut
     setToasts((list) => [...list.slice(-3), { id: `${event.improvement.id}-overdue`, kind: "danger", text: `${t("improvementOverdue")}: ${event.improvement.title}` }]);
   };
 
-  const connection = useConsoleHub(session.accessToken, onEvent, reload, onImprovementOverdue);
+  const onConnected = () => {
+    reload();
+    setReportVersion((v) => v + 1);
+  };
+  const connection = useConsoleHub(session.accessToken, onEvent, onConnected, onImprovementOverdue);
   const select = (id: string) => setCurrent(list.rows.find((complaint) => complaint.id === id) ?? null);
+  // A complaint named outside the lists (a report's breach) may not be loaded: it is fetched.
+  const open = (id: string) => {
+    const loaded = list.rows.find((complaint) => complaint.id === id);
+    if (loaded) setCurrent(loaded);
+    else client.details(id).then(({ timeline, ...complaint }) => setCurrent(complaint), fail);
+  };
 
   return (
     <main className="console">
@@ -129,8 +141,9 @@ export function Console({ session, onUnauthorized }: { session: Session; onUnaut
           )}
           {tab === "atRisk" && <Queue caption="atRisk" empty="noneAtRisk" testId="at-risk" list={list} now={now} onOpen={select} />}
           {tab === "escalations" && <Escalations list={list} now={now} onOpen={select} />}
-          {tab === "team" && session.team && <TeamLoad client={client} team={session.team} version={version} onError={fail} />}
+          {tab === "team" && <TeamView client={client} session={session} version={version} onError={fail} />}
           {tab === "dashboard" && <Dashboard client={client} version={version} canEdit={oversees} onError={fail} />}
+          {tab === "slaReport" && <SlaReports client={client} session={session} version={reportVersion} onOpen={open} onError={fail} />}
         </section>
         {current && (
           <ComplaintPanel

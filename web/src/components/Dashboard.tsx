@@ -1,15 +1,9 @@
 import { useEffect, useMemo, useState } from "react";
 import type { Analytics, Api, Goal } from "../api";
+import { duration, percent } from "../format";
 import { useT } from "../i18n";
 import { BarChart } from "./BarChart";
 import { ImprovementLog } from "./ImprovementLog";
-
-const percent = (share: number | null) => (share === null ? "–" : `${(share * 100).toFixed(1)}%`);
-const duration = (seconds: number | null) => {
-  if (seconds === null) return "–";
-  const minutes = Math.round(seconds / 60);
-  return minutes < 120 ? `${minutes} min` : `${(minutes / 60).toFixed(1)} h`;
-};
 
 /** Figures of the team (or all teams, for managers), fetched again whenever a live event arrives. */
 export function Dashboard({ client, version, canEdit, onError }: { client: Api; version: number; canEdit: boolean; onError: (e: unknown) => void }) {
