@@ -33,6 +33,7 @@ var app = builder.Build();
 
 // Configure the pipeline
 app.UseSecurityHeaders();
+app.UseResponseCompression();
 app.UseProblems();
 app.UseWebConsole();
 app.UseAuthentication();

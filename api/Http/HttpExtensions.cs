@@ -1,12 +1,19 @@
 using Escalation.Api.Connectors;
 using Escalation.Api.Json;
+using System.IO.Compression;
+using Microsoft.AspNetCore.ResponseCompression;
 using Scalar.AspNetCore;
 
 namespace Escalation.Api.Http;
 
 internal static class HttpExtensions
 {
-    /// <summary>The contract's JSON, request size limits, connector options and the OpenAPI document.</summary>
+    /// <summary>
+    /// The contract's JSON, request size limits, connector options, the OpenAPI document, and compressed answers
+    /// (Brotli or gzip, at their fastest levels, for clients that accept them, as browsers do): a queue page of 100
+    /// rows is about 110 KB of JSON and some 15 KB on the wire. Compressing over HTTPS is safe here: the api's
+    /// credentials are bearer tokens a page never sends on its own, so a cross-site page cannot probe a response.
+    /// </summary>
     public static WebApplicationBuilder AddHttpConventions(this WebApplicationBuilder builder)
     {
         builder.Services.ConfigureHttpJsonOptions(options => JsonSetup.Apply(options.SerializerOptions));
@@ -15,6 +22,15 @@ internal static class HttpExtensions
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1024 * 1024);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddOpenApi(OpenApiContract.Configure);
+        builder.Services.AddResponseCompression(options =>
+        {
+            options.EnableForHttps = true;
+            options.Providers.Add<BrotliCompressionProvider>();
+            options.Providers.Add<GzipCompressionProvider>();
+            options.MimeTypes = [.. ResponseCompressionDefaults.MimeTypes, "application/problem+json", "text/csv"];
+        });
+        builder.Services.Configure<BrotliCompressionProviderOptions>(options => options.Level = CompressionLevel.Fastest);
+        builder.Services.Configure<GzipCompressionProviderOptions>(options => options.Level = CompressionLevel.Fastest);
         return builder;
     }
 

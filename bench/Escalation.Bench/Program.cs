@@ -68,7 +68,7 @@ if (queueSizes.Length > 0)
         foreach (var (who, query) in new[] { ("agent1", "status=open"), ("supervisor1", "status=open&atRisk=true"), ("manager1", "status=open") })
         {
             var page = await QueueScenarios.FirstPage(system, who, query, 200);
-            Say($"| first page of the queue, {open:N0} open complaints ({queueSizes[0]:N0} in the team), {who}: {query} | p50 {page.P50:0.0} ms, p99 {page.P99:0.0} ms; {page.Bytes / 1024.0:0.0} KB, {page.Rows} rows of {page.Total:N0} | p99 ≤ 50 ms, ≤ 100 KB |");
+            Say($"| first page of the queue, {open:N0} open complaints ({queueSizes[0]:N0} in the team), {who}: {query} | p50 {page.P50:0.0} ms, p99 {page.P99:0.0} ms; {page.WireBytes / 1024.0:0.0} KB on the wire (Brotli; {page.Bytes / 1024.0:0.0} KB of JSON), {page.Rows} rows of {page.Total:N0} | p99 ≤ 50 ms, ≤ 100 KB |");
         }
 
         var crowd = await QueueScenarios.Reconnect(system, "agent1", Int("consoles", 500));

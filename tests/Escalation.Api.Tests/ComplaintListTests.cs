@@ -34,6 +34,35 @@ public sealed class ComplaintListTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task A_page_goes_out_compressed_to_a_client_that_accepts_it_and_plain_to_one_that_does_not()
+    {
+        using var manager = await Manager();
+        for (var i = 0; i < 5; i++)
+        {
+            await Post("P3", new string('x', 400));
+        }
+
+        foreach (var encoding in new[] { "br", "gzip" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/complaints?team={team}");
+            request.Headers.AcceptEncoding.ParseAdd(encoding);
+            using var response = await manager.SendAsync(request);
+            Assert.Equal([encoding], response.Content.Headers.ContentEncoding);
+            var wire = await response.Content.ReadAsByteArrayAsync();
+            await using var decoded = encoding == "br"
+                ? (Stream)new System.IO.Compression.BrotliStream(new MemoryStream(wire), System.IO.Compression.CompressionMode.Decompress)
+                : new System.IO.Compression.GZipStream(new MemoryStream(wire), System.IO.Compression.CompressionMode.Decompress);
+            var rows = await JsonSerializer.DeserializeAsync<JsonElement>(decoded);
+            Assert.Equal(5, rows.GetArrayLength());
+            Assert.True(wire.Length * 4 < JsonSerializer.SerializeToUtf8Bytes(rows).Length, $"{encoding}: {wire.Length} bytes on the wire");
+        }
+
+        using var plain = await manager.GetAsync(new Uri($"/api/complaints?team={team}", UriKind.Relative));
+        Assert.Empty(plain.Content.Headers.ContentEncoding);
+        Assert.Equal(5, (await plain.Content.ReadFromJsonAsync<JsonElement>()).GetArrayLength());
+    }
+
+    [Fact]
     public async Task Paging_lists_every_unchanged_complaint_once_while_others_come_and_go()
     {
         using var manager = await Manager();

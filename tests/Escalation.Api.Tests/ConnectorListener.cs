@@ -86,5 +86,11 @@ public sealed class ConnectorListener : IAsyncDisposable
         return Received[n - 1];
     }
 
+    /// <summary>
+    /// The first reply of a delivery, already or within the patience. Deliveries are at least once: an attempt still
+    /// under way when the fake clock jumps past its lease goes out again, so counting replies can mislead.
+    /// </summary>
+    public Task<DeliveredReply> Of(Guid deliveryId, TimeSpan? patience = null) => received.WaitFor(reply => reply.DeliveryId == deliveryId, patience);
+
     public ValueTask DisposeAsync() => new(Stop());
 }
