@@ -40,7 +40,7 @@ builder.UseOrleans(silo => silo
 builder.AddSiloTelemetry();
 
 // Benchmarks read memory use off standard output
-builder.Services.AddHostedService<MemoryReport>();
+builder.Services.AddHostedService<DiagnosticsReport>();
 
 await builder.Build().RunAsync();
 return 0;

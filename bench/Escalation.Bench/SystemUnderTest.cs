@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -13,14 +14,15 @@ internal sealed class SystemUnderTest : IAsyncDisposable
     private readonly Dictionary<string, string> settings;
     private readonly Process silo;
     private readonly List<Process> apis = [];
-    private TaskCompletionSource<(long WorkingSet, long ManagedHeap)> nextMemory = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    /// <summary>The silo's next answer to each kind of request on its standard input (<c>memory</c>, <c>messages</c>).</summary>
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<Dictionary<string, long>>> answers = new(StringComparer.Ordinal);
 
     private SystemUnderTest(string root, Dictionary<string, string> settings)
     {
         this.root = root;
         this.settings = settings;
         silo = Launch(root, "silo", "Escalation.Silo", [], new(settings) { ["Escalation__Diagnostics__ReportMemory"] = "true" });
-        silo.OutputDataReceived += (_, line) => ReadMemory(line.Data);
+        silo.OutputDataReceived += (_, line) => ReadAnswer(line.Data);
         silo.BeginOutputReadLine();
         silo.BeginErrorReadLine();
     }
@@ -114,10 +116,19 @@ internal sealed class SystemUnderTest : IAsyncDisposable
     /// <summary>The silo's working set and managed heap after a full collection it makes on request.</summary>
     public async Task<(long WorkingSet, long ManagedHeap)> MeasureMemory()
     {
-        var report = nextMemory.Task;
-        await silo.StandardInput.WriteLineAsync("memory");
+        var memory = await Ask("memory");
+        return (memory["workingSet"], memory["managedHeap"]);
+    }
+
+    /// <summary>The messages Orleans counted in the silo since it started: sent within it (<c>local</c>), sent and received over the network.</summary>
+    public Task<Dictionary<string, long>> CountMessages() => Ask("messages");
+
+    private async Task<Dictionary<string, long>> Ask(string request)
+    {
+        var answer = answers.GetOrAdd(request, _ => new(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+        await silo.StandardInput.WriteLineAsync(request);
         await silo.StandardInput.FlushAsync();
-        return await report.WaitAsync(TimeSpan.FromMinutes(5));
+        return await answer.WaitAsync(TimeSpan.FromMinutes(5));
     }
 
     public async Task<string> Token(string username, string password = "demo")
@@ -150,15 +161,17 @@ internal sealed class SystemUnderTest : IAsyncDisposable
         Http.Dispose();
     }
 
-    private void ReadMemory(string? line)
+    /// <summary>An answer line of the silo, <c>request: name=value …</c>, completes the request's pending answer.</summary>
+    private void ReadAnswer(string? line)
     {
-        if (line?.StartsWith("memory: ", StringComparison.Ordinal) != true)
+        var colon = line?.IndexOf(": ", StringComparison.Ordinal) ?? -1;
+        if (colon < 0 || !answers.TryRemove(line![..colon], out var pending))
         {
             return;
         }
 
-        var values = line[8..].Split(' ').Select(part => long.Parse(part.Split('=')[1], System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-        Interlocked.Exchange(ref nextMemory, new(TaskCreationOptions.RunContinuationsAsynchronously)).SetResult((values[0], values[1]));
+        pending.SetResult(line[(colon + 2)..].Split(' ').Select(part => part.Split('='))
+            .ToDictionary(pair => pair[0], pair => long.Parse(pair[1], System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     private static Process Launch(string root, string folder, string name, string[] args, Dictionary<string, string> environment)
