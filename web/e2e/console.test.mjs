@@ -239,6 +239,6 @@ test("a supervisor sees an id with the same e-mail as possibly the same customer
   await suggestions.getByRole("button", { name: "Merge" }).click();
   await supervisor.getByTestId("merged-ids").getByText(mailId).waitFor();
   assert.match(await supervisor.getByTestId("customer-history").textContent(), /Complaints in the last 90 days: 2/);
-  assert.equal(await suggestions.count(), 0);
+  await suggestions.waitFor({ state: "detached" });
   assert.deepEqual(supervisor.errors, []);
 });

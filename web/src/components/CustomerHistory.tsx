@@ -28,6 +28,8 @@ export function CustomerHistory({ customerId, client, oversees, onError }: Props
     setBusy(true);
     try {
       setCustomer(await client.merge(customerId, other));
+      // The merged id is no longer a suggestion from this moment; the others are asked for again.
+      setSuggested((current) => current.filter((id) => id !== other));
       setSuggested(await client.suggestedMerges(customerId));
     } catch (error) {
       onError(error);
