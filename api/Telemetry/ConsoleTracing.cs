@@ -4,8 +4,9 @@ using Escalation.Events;
 namespace Escalation.Api.Telemetry;
 
 /// <summary>
-/// Spans of the pushes to the consoles, children of the span of the observer call that delivered the event to this
-/// instance (Orleans activity propagation), and so of the trace of the request that caused the event.
+/// Spans of the pushes to the consoles, children of the change that caused the event (the silo hands events over in
+/// batches, so each carries its cause's trace context), and so of the trace of the request behind it; an event without
+/// one joins the observer call that delivered it.
 /// </summary>
 internal static class ConsoleTracing
 {
@@ -14,7 +15,7 @@ internal static class ConsoleTracing
     private static readonly ActivitySource Source = new(SourceName);
 
     public static Activity? StartPush(ComplaintEvent complaintEvent) =>
-        Source.StartActivity($"push {complaintEvent.Kind}", ActivityKind.Producer)?
+        Source.StartActivity($"push {complaintEvent.Kind}", ActivityKind.Producer, complaintEvent.TraceParent ?? Activity.Current?.Id)?
             .SetTag("escalation.complaint.id", complaintEvent.Complaint.Id)
             .SetTag("escalation.event", complaintEvent.Kind.ToString());
 

@@ -3,6 +3,7 @@ using Escalation.Directory;
 using Escalation.Grains.Analytics;
 using Escalation.Grains.Complaints;
 using Escalation.Grains.Customers;
+using Escalation.Grains.Events;
 using Escalation.Grains.Index;
 using Escalation.Grains.Outbound;
 using Microsoft.Extensions.Configuration;
@@ -43,6 +44,8 @@ public static partial class GrainsHosting
         silo.Services.AddSingleton<OutboundDispatcher>();
         silo.Services.AddSingleton<AnalyticsBatcher>();
         silo.Services.AddHostedService(provider => provider.GetRequiredService<AnalyticsBatcher>());
+        silo.Services.AddSingleton<EventBatcher>();
+        silo.Services.AddHostedService(provider => provider.GetRequiredService<EventBatcher>());
 
         // Reminders bring back the deadline shards (and overdue improvements); a short period makes a deadline that passed
         // during an outage fire within seconds of recovery instead of at the next minute boundary.

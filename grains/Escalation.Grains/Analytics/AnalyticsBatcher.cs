@@ -1,5 +1,4 @@
 using Escalation.Analytics;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Escalation.Grains.Analytics;
@@ -7,73 +6,25 @@ namespace Escalation.Grains.Analytics;
 /// <summary>
 /// The analytics facts of this silo's complaints, handed to their day grains together every
 /// <see cref="FlushEvery"/> rather than one call per complaint change. A report reads after the local batch is handed
-/// over; another silo's pending facts show within the next batch. Like the day grain's own delayed write, a crash in
-/// that moment loses the facts from the analytics, never from the complaints.
+/// over (<see cref="SiloBatch{TKey, TItem}.Flush"/> waits for one under way); another silo's pending facts show within
+/// the next batch. Like the day grain's own delayed write, a crash in that moment loses the facts from the analytics,
+/// never from the complaints.
 /// </summary>
-public sealed partial class AnalyticsBatcher(IGrainFactory grains, ILogger<AnalyticsBatcher> logger) : BackgroundService
+public sealed partial class AnalyticsBatcher(IGrainFactory grains, ILogger<AnalyticsBatcher> logger) : SiloBatch<string, ComplaintFact>
 {
     public static readonly TimeSpan FlushEvery = TimeSpan.FromMilliseconds(250);
-    private readonly Lock gate = new();
-    private readonly SemaphoreSlim flushing = new(1, 1);
-    private Dictionary<string, List<ComplaintFact>> pending = new(StringComparer.Ordinal);
 
     public void Record(string team, IEnumerable<ComplaintFact> facts)
     {
-        lock (gate)
+        foreach (var day in facts.GroupBy(fact => ComplaintFact.Bucket(team, fact.At)))
         {
-            foreach (var fact in facts)
-            {
-                var bucket = ComplaintFact.Bucket(team, fact.At);
-                (pending.TryGetValue(bucket, out var list) ? list : pending[bucket] = []).Add(fact);
-            }
+            Add(day.Key, day);
         }
     }
 
-    /// <summary>Hands every pending fact to its day grain now; on failure they wait for the next flush.</summary>
-    public async Task Flush()
-    {
-        // One flush at a time: a reader's flush returns only after a periodic one already under way has handed its facts over.
-        await flushing.WaitAsync();
-        try
-        {
-            await FlushPending();
-        }
-        finally
-        {
-            flushing.Release();
-        }
-    }
+    protected override Task Send(string key, IReadOnlyList<ComplaintFact> items) => grains.GetGrain<IAnalyticsGrain>(key).Record(items).AsTask();
 
-    private async Task FlushPending()
-    {
-        Dictionary<string, List<ComplaintFact>> batch;
-        lock (gate)
-        {
-            (batch, pending) = (pending, new(StringComparer.Ordinal));
-        }
-
-        await Task.WhenAll(batch.Select(async bucket =>
-        {
-            try
-            {
-                await grains.GetGrain<IAnalyticsGrain>(bucket.Key).Record(bucket.Value);
-            }
-            catch (Exception exception)
-            {
-                LogFlushFailed(logger, exception, bucket.Key);
-                lock (gate)
-                {
-                    (pending.TryGetValue(bucket.Key, out var list) ? list : pending[bucket.Key] = []).AddRange(bucket.Value);
-                }
-            }
-        }));
-    }
-
-    public override async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await base.StopAsync(cancellationToken);
-        await Flush();
-    }
+    protected override void Failed(Exception exception, string key, int count) => LogFlushFailed(logger, exception, count, key);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -84,6 +35,6 @@ public sealed partial class AnalyticsBatcher(IGrainFactory grains, ILogger<Analy
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not hand analytics facts to {Bucket}; trying again with the next batch")]
-    private static partial void LogFlushFailed(ILogger logger, Exception exception, string bucket);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not hand {Count} analytics facts to {Bucket}; trying again with the next batch")]
+    private static partial void LogFlushFailed(ILogger logger, Exception exception, int count, string bucket);
 }

@@ -4,6 +4,7 @@ using Escalation.Customers;
 using Escalation.Directory;
 using Escalation.Grains.Outbound;
 using Escalation.Grains.Analytics;
+using Escalation.Grains.Events;
 using Escalation.Sla;
 using Escalation.Teams;
 using Escalation.Triage;
@@ -22,6 +23,7 @@ public sealed class ComplaintGrain(
     IGrainRuntime runtime,
     GrainCache<ISlaPolicyGrain, SlaSettings> sla,
     AnalyticsBatcher analytics,
+    EventBatcher events,
     GrainCache<IDirectoryGrain, IReadOnlyDictionary<string, ChannelRecord>> channels,
     OutboundDispatcher outbound,
     IOptions<EscalationOptions> options) : Grain, IComplaintGrain
@@ -218,7 +220,7 @@ public sealed class ComplaintGrain(
 
             outbound.Send(changes.Deliveries);
             var summary = Summary();
-            await ComplaintPublisher.Publish(GrainFactory, analytics, summary, changes, now);
+            ComplaintPublisher.Publish(analytics, events, summary, changes, now);
             return summary;
         }
         catch
