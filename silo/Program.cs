@@ -34,12 +34,20 @@ builder.UseOrleans(silo => silo
     .UseClusterTls(builder.Configuration)
     .AddEscalationGrains(builder.Configuration)
     .UseKubernetesHostingInPod()
+    .ConfigureServices(services =>
+    {
+        if (builder.Configuration.GetValue(DiagnosticsReport.Enabled, false))
+        {
+            services.AddSingleton<IIncomingGrainCallFilter>(provider => provider.GetRequiredService<CallCounter>());
+        }
+    })
     .AddDashboard(options => options.CounterUpdateIntervalMs = 10_000));
 
 // Traces, metrics and logs over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set
 builder.AddSiloTelemetry();
 
-// Benchmarks read memory use off standard output
+// Benchmarks read memory use, messages and calls off standard output
+builder.Services.AddSingleton<CallCounter>();
 builder.Services.AddHostedService<DiagnosticsReport>();
 
 await builder.Build().RunAsync();

@@ -9,7 +9,7 @@ using Npgsql;
 // Benchmarks of the real system over its public contract; see the README, Benchmarks. Options (defaults in brackets):
 //   --seconds S [15]  ingestion time   --workers W [64]  concurrent connectors   --escalations N,N [10000]
 //   --memory N,N [10000,50000]   --consoles C [500]   --durable HOST-CONNECTION-STRING (e.g. from scripts/postgres)
-//   --warm-up S [10]  untimed ingestion before each measured one   --queue N,N [100000]  open complaints for the queue rows
+//   --warm-up S [60]  untimed ingestion before each measured one   --queue N,N [100000]  open complaints for the queue rows
 //   --teams T [25]  --rate R [1000]  team fan-out: T teams of 20 consoles, R complaints/s   --idle-escalations N,N []  the
 //   escalation delay of complaints collected while idle; an empty list skips that measurement
 var options = args.Select((arg, i) => (arg, i)).Where(p => p.arg.StartsWith("--", StringComparison.Ordinal))
@@ -32,7 +32,21 @@ void Say(string line)
     report.AppendLine(line);
 }
 
-Say($"# Benchmark {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC");
+// The run's results and its plots beside them, named after its start: bench/results/<stamp>.md, <stamp>-<plot>.svg.
+var started = DateTime.UtcNow;
+var results = Path.Combine(root, "bench", "results");
+Directory.CreateDirectory(results);
+var stamp = $"{started:yyyy-MM-dd-HHmm}";
+var plots = new List<string>();
+void Plot(string name, string title, string svg)
+{
+    File.WriteAllText(Path.Combine(results, $"{stamp}-{name}.svg"), svg);
+    plots.Add($"![{title}]({stamp}-{name}.svg)");
+}
+
+IReadOnlyList<(double X, double Y)> OverTime(IReadOnlyList<int> eachSecond) => [.. eachSecond.Select((count, second) => ((double)second, (double)count))];
+
+Say($"# Benchmark {started:yyyy-MM-dd HH:mm} UTC");
 Say("");
 Say($"Machine: {Environment.ProcessorCount} cores ({CpuModel()}), {Memory()} GiB memory, {RuntimeInformation.OSDescription}, .NET {Environment.Version}, Release build, server GC; one silo and one api on the same host as the load.");
 Say("");
@@ -40,16 +54,21 @@ Say("| measurement | result | target |");
 Say("|---|---|---|");
 
 // Ingestion is measured after a warm-up of the same load, so that the figures are not those of the JIT compiler.
-var warmUp = TimeSpan.FromSeconds(Int("warm-up", 10));
+var warmUp = TimeSpan.FromSeconds(Int("warm-up", 60));
 await using (var system = await SystemUnderTest.Start(root, connectionString: null))
 {
     await Scenarios.Ingest(system.Address, $"warm-{Guid.NewGuid():N}", workers, int.MaxValue, warmUp, "P4");
-    var messagesBefore = await system.CountMessages();
+    var (messagesBefore, callsBefore) = (await system.CountMessages(), await system.CountCalls());
     var ingestion = await Scenarios.Ingest(system.Address, $"ingest-{Guid.NewGuid():N}", workers, int.MaxValue, seconds, "P4");
-    var messagesAfter = await system.CountMessages();
-    var perComplaint = messagesAfter.ToDictionary(count => count.Key, count => (count.Value - messagesBefore[count.Key]) / (double)Math.Max(1, ingestion.Accepted));
-    Say($"| ingestion, embedded ({workers} connectors, {seconds.TotalSeconds:0} s) | {ingestion.PerSecond:0} complaints/s; 202 p50 {ingestion.P50:0.0} ms, p99 {ingestion.P99:0.0} ms; {ingestion.Failed} failed | ≥ 10,000/s |");
+    var (messagesAfter, callsAfter) = (await system.CountMessages(), await system.CountCalls());
+    Dictionary<string, double> PerComplaint(Dictionary<string, long> before, Dictionary<string, long> after) =>
+        after.ToDictionary(count => count.Key, count => (count.Value - before.GetValueOrDefault(count.Key)) / (double)Math.Max(1, ingestion.Accepted));
+    var perComplaint = PerComplaint(messagesBefore, messagesAfter);
+    var calls = PerComplaint(callsBefore, callsAfter).Where(call => call.Value >= 0.01).OrderByDescending(call => call.Value).ToList();
+    Say($"| ingestion, embedded ({workers} connectors, {seconds.TotalSeconds:0} s) | {ingestion.PerSecond:0} complaints/s; 202 p50 {ingestion.P50:0.0} ms, p99 {ingestion.P99:0.0} ms; {ingestion.Failed} failed | ≥ 12,000/s, p99 ≤ 50 ms |");
+    Plot("ingestion", "Embedded ingestion: complaints accepted per second", Plots.Lines("Embedded ingestion", "seconds", "complaints accepted per second", [new("embedded", OverTime(ingestion.EachSecond))]));
     Say($"| Orleans messages per ingested complaint, embedded (the silo's meters: sent within it, sent and received over the network) | {perComplaint.Values.Sum():0.0} ({string.Join(", ", perComplaint.Select(count => $"{count.Key} {count.Value:0.0}"))}) | ≤ 8 |");
+    Say($"| grain calls the silo received per ingested complaint (each a request and an answer; the rest of the messages are Orleans' own) | {calls.Sum(call => call.Value):0.00}: {string.Join(", ", calls.Select(call => $"{call.Key} {call.Value:0.00}"))} | |");
     var fanOut = await Scenarios.FanOut(system, $"fan-{Guid.NewGuid():N}", Int("consoles", 500), 20);
     Say($"| fan-out to {fanOut.Consoles} consoles ({fanOut.Events} deliveries) | p50 {fanOut.P50:0.0} ms, p99 {fanOut.P99:0.0} ms, max {fanOut.Max:0.0} ms | p99 < 250 ms |");
 }
@@ -102,7 +121,8 @@ foreach (var n in Ints("escalations", "10000"))
     await using var system = await SystemUnderTest.Start(root, connectionString: null);
     var firstResponse = TimeSpan.FromSeconds(Math.Max(60, n / 500.0 + 30));
     var precision = await Scenarios.EscalationPrecision(system, $"esc-{Guid.NewGuid():N}", n, workers, firstResponse);
-    Say($"| escalation delay, {precision.N:N0} open complaints, due within {precision.WindowSeconds:0} s | p50 {precision.P50:0} ms, p99 {precision.P99:0} ms, max {precision.Max:0} ms; {precision.Missed} missed, {precision.Doubled} doubled | p99 < 1 s, none missed or doubled |");
+    Say($"| escalation delay, {precision.N:N0} open complaints, due within {precision.WindowSeconds:0} s | p50 {precision.P50:0} ms, p99 {precision.P99:0} ms, max {precision.Max:0} ms; {precision.Missed} missed, {precision.Doubled} doubled | p99 ≤ 250 ms, max ≤ 1 s, none missed or doubled |");
+    Plot($"escalations-{n}", $"Escalation delay, {n:N0} open complaints", Plots.Histogram($"Escalation delay, {n:N0} open complaints (fresh)", "ms after the deadline", precision.Delays));
 }
 
 // The same with complaints that sat idle: their activations collected (after 65 s, in the next one-minute sweep)
@@ -113,7 +133,8 @@ foreach (var n in Ints("idle-escalations", ""))
     var firstResponse = TimeSpan.FromSeconds(n / 300.0 + 200);
     var precision = await Scenarios.EscalationPrecision(system, $"idle-{Guid.NewGuid():N}", n, workers, firstResponse);
     var idleFor = firstResponse.TotalSeconds - precision.WindowSeconds;
-    Say($"| escalation delay, {precision.N:N0} idle open complaints (each idle at least {idleFor:0} s), due within {precision.WindowSeconds:0} s | p50 {precision.P50:0} ms, p99 {precision.P99:0} ms, max {precision.Max:0} ms; {precision.Missed} missed, {precision.Doubled} doubled | p99 < 1 s, none missed or doubled |");
+    Say($"| escalation delay, {precision.N:N0} idle open complaints (each idle at least {idleFor:0} s), due within {precision.WindowSeconds:0} s | p50 {precision.P50:0} ms, p99 {precision.P99:0} ms, max {precision.Max:0} ms; {precision.Missed} missed, {precision.Doubled} doubled | p99 ≤ 250 ms, max ≤ 1 s, none missed or doubled |");
+    Plot($"idle-escalations-{n}", $"Escalation delay, {n:N0} idle open complaints", Plots.Histogram($"Escalation delay, {n:N0} idle open complaints", "ms after the deadline", precision.Delays));
 }
 
 // Idle complaints let their activations go after IdleComplaintLifetime (Orleans wants more than its one-minute
@@ -125,6 +146,7 @@ if (memorySizes.Length > 0)
     await using var system = await SystemUnderTest.Start(root, connectionString: null, new Dictionary<string, string> { ["Escalation__IdleComplaintLifetime"] = "00:01:05" });
     var baseline = await system.MeasureMemory();
     var created = 0;
+    List<(double X, double Y)> heaps = [(0, baseline.ManagedHeap / 1048576.0)], workingSets = [(0, baseline.WorkingSet / 1048576.0)];
     foreach (var n in memorySizes)
     {
         var batch = await Scenarios.Ingest(system.Address, $"mem-{Guid.NewGuid():N}", workers, n - created, TimeSpan.FromHours(1), "P4");
@@ -146,8 +168,12 @@ if (memorySizes.Length > 0)
             }
         }
 
-        Say($"| memory with {created:N0} idle open complaints (posted at {batch.PerSecond:0}/s) | working set {(workingSet - baseline.WorkingSet) / 1024.0 / created:0.0} KiB, managed heap {(heap - baseline.ManagedHeap) / 1024.0 / created:0.0} KiB per complaint ({workingSet / 1048576.0:0} MiB in all) | < 4 KiB |");
+        Say($"| memory with {created:N0} idle open complaints (posted at {batch.PerSecond:0}/s) | working set {(workingSet - baseline.WorkingSet) / 1024.0 / created:0.0} KiB, managed heap {(heap - baseline.ManagedHeap) / 1024.0 / created:0.0} KiB per complaint ({workingSet / 1048576.0:0} MiB in all) | ≤ 2 KiB per complaint (managed heap) |");
+        heaps.Add((created, heap / 1048576.0));
+        workingSets.Add((created, workingSet / 1048576.0));
     }
+
+    Plot("memory", "Silo memory against idle open complaints", Plots.Lines("Silo memory against idle open complaints", "idle open complaints", "MiB", [new("working set", workingSets), new("managed heap", heaps)]));
 }
 
 if (options.TryGetValue("durable", out var server) && server.Length > 0)
@@ -178,12 +204,22 @@ if (options.TryGetValue("durable", out var server) && server.Length > 0)
 
     await Scenarios.Ingest(system.Address, $"warm-{Guid.NewGuid():N}", workers, int.MaxValue, warmUp, "P4");
     var ingestion = await Scenarios.Ingest(system.Address, $"durable-{Guid.NewGuid():N}", workers, int.MaxValue, seconds, "P4");
-    Say($"| ingestion, durable PostgreSQL ({workers} connectors, {seconds.TotalSeconds:0} s) | {ingestion.PerSecond:0} complaints/s; 202 p50 {ingestion.P50:0.0} ms, p99 {ingestion.P99:0.0} ms; {ingestion.Failed} failed | ≥ 2,000/s |");
+    Say($"| ingestion, durable PostgreSQL ({workers} connectors, {seconds.TotalSeconds:0} s) | {ingestion.PerSecond:0} complaints/s; 202 p50 {ingestion.P50:0.0} ms, p99 {ingestion.P99:0.0} ms; {ingestion.Failed} failed | ≥ 2,500/s |");
+    Plot("durable-ingestion", "Durable ingestion: complaints accepted per second", Plots.Lines("Durable ingestion (PostgreSQL)", "seconds", "complaints accepted per second", [new("durable", OverTime(ingestion.EachSecond))]));
 }
 
-var results = Path.Combine(root, "bench", "results");
-Directory.CreateDirectory(results);
-var file = Path.Combine(results, $"{DateTime.UtcNow:yyyy-MM-dd-HHmm}.md");
+if (plots.Count > 0)
+{
+    Say("");
+    Say("## Plots");
+    foreach (var plot in plots)
+    {
+        Say("");
+        Say(plot);
+    }
+}
+
+var file = Path.Combine(results, $"{stamp}.md");
 await File.WriteAllTextAsync(file, report.ToString());
 Console.WriteLine($"written to {Path.GetRelativePath(root, file)}");
 

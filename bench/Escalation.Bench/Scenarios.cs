@@ -14,9 +14,11 @@ internal static class Scenarios
 {
     private const string Text = "Tellimus pole kolme nädala jooksul kohale jõudnud ja keegi ei vasta. My parcel never arrived.";
 
-    public sealed record Ingestion(int Accepted, int Failed, double PerSecond, double P50, double P99);
+    /// <summary>What an ingestion run achieved; <paramref name="EachSecond"/>: the complaints accepted in each second of it.</summary>
+    public sealed record Ingestion(int Accepted, int Failed, double PerSecond, double P50, double P99, IReadOnlyList<int> EachSecond);
 
-    public sealed record Precision(int N, int Received, int Missed, int Doubled, double P50, double P99, double Max, double WindowSeconds);
+    /// <summary>How late the escalations arrived; <paramref name="Delays"/>: each one's delay in milliseconds.</summary>
+    public sealed record Precision(int N, int Received, int Missed, int Doubled, double P50, double P99, double Max, double WindowSeconds, IReadOnlyList<double> Delays);
 
     public sealed record Latency(int Consoles, int Events, double P50, double P99, double Max)
     {
@@ -34,6 +36,7 @@ internal static class Scenarios
         var next = -1;
         var failed = 0;
         var latencies = new ConcurrentBag<double[]>();
+        var seconds = new ConcurrentDictionary<int, int>();
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, workers).Select(async _ =>
         {
@@ -46,6 +49,7 @@ internal static class Scenarios
                 if (response.StatusCode == HttpStatusCode.Accepted)
                 {
                     mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    seconds.AddOrUpdate((int)clock.Elapsed.TotalSeconds, 1, (_, count) => count + 1);
                 }
                 else
                 {
@@ -56,7 +60,9 @@ internal static class Scenarios
             latencies.Add([.. mine]);
         }));
         var all = latencies.SelectMany(list => list).Order().ToList();
-        return new Ingestion(all.Count, failed, all.Count / clock.Elapsed.TotalSeconds, Percentile(all, 0.5), Percentile(all, 0.99));
+        var elapsed = clock.Elapsed.TotalSeconds;
+        return new Ingestion(all.Count, failed, all.Count / elapsed, Percentile(all, 0.5), Percentile(all, 0.99),
+            [.. Enumerable.Range(0, (int)elapsed).Select(second => seconds.GetValueOrDefault(second))]);
     }
 
     /// <summary>
@@ -97,7 +103,7 @@ internal static class Scenarios
 
         var delays = arrivals.Values.SelectMany(bag => bag).Order().ToList();
         return new Precision(ingestion.Accepted, arrivals.Count, ingestion.Accepted - arrivals.Count, arrivals.Values.Sum(bag => bag.Count - 1),
-            Percentile(delays, 0.5), Percentile(delays, 0.99), delays.Count == 0 ? double.NaN : delays[^1], ingestion.Accepted / ingestion.PerSecond);
+            Percentile(delays, 0.5), Percentile(delays, 0.99), delays.Count == 0 ? double.NaN : delays[^1], ingestion.Accepted / ingestion.PerSecond, delays);
     }
 
     /// <summary>Posts complaints one at a time and records when each reaches every one of the connected consoles.</summary>

@@ -123,6 +123,9 @@ internal sealed class SystemUnderTest : IAsyncDisposable
     /// <summary>The messages Orleans counted in the silo since it started: sent within it (<c>local</c>), sent and received over the network.</summary>
     public Task<Dictionary<string, long>> CountMessages() => Ask("messages");
 
+    /// <summary>The grain calls the silo received since it started, per interface and method.</summary>
+    public Task<Dictionary<string, long>> CountCalls() => Ask("calls");
+
     private async Task<Dictionary<string, long>> Ask(string request)
     {
         var answer = answers.GetOrAdd(request, _ => new(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
@@ -170,8 +173,8 @@ internal sealed class SystemUnderTest : IAsyncDisposable
             return;
         }
 
-        pending.SetResult(line[(colon + 2)..].Split(' ').Select(part => part.Split('='))
-            .ToDictionary(pair => pair[0], pair => long.Parse(pair[1], System.Globalization.CultureInfo.InvariantCulture)));
+        pending.SetResult(line[(colon + 2)..].Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(part => (Part: part, At: part.LastIndexOf('=')))
+            .ToDictionary(pair => pair.Part[..pair.At], pair => long.Parse(pair.Part[(pair.At + 1)..], System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     private static Process Launch(string root, string folder, string name, string[] args, Dictionary<string, string> environment)
