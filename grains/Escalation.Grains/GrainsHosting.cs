@@ -27,7 +27,9 @@ public static partial class GrainsHosting
             .Validate(options => options.OutboundGiveUpAfter > TimeSpan.Zero && options.OutboundPerSecond > 0,
                 "Escalation:OutboundGiveUpAfter must be a positive time span and Escalation:OutboundPerSecond a positive number.")
             .ValidateOnStart();
-        var idle = configuration.GetSection(EscalationOptions.SectionName).Get<EscalationOptions>()?.IdleComplaintLifetime ?? new EscalationOptions().IdleComplaintLifetime;
+        var configured = configuration.GetSection(EscalationOptions.SectionName).Get<EscalationOptions>() ?? new EscalationOptions();
+        var idle = configured.IdleComplaintLifetime;
+        silo.Configure<GrainDirectoryOptions>(options => options.CacheSize = configured.DirectoryCacheSize);
         silo.Configure<GrainCollectionOptions>(options =>
         {
             // One of each per complaint (or per busy hour): let the idle ones go soon, they are cheap to reactivate.

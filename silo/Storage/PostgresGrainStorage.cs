@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Escalation.Grains.Index;
 using Escalation.Queues;
 using Npgsql;
@@ -143,7 +144,7 @@ internal sealed class PostgresGrainStorage : IGrainStorage, IAsyncDisposable
         var order = ComplaintCursor.Of(row);
         With(command, indexed.Open, (short)row.Status, order.DueKey, order.CreatedKey, (short)row.Priority, row.Channel, (short)row.Topic);
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)row.Assignee ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-        return With(command, indexed.Escalated, indexed.Warned, indexed.Search, write.RowBytes!);
+        return With(command, indexed.Escalated, indexed.Warned, Encoding.UTF8.GetString(indexed.Search), write.RowBytes!);
     }
 
     private static NpgsqlBatchCommand With(NpgsqlBatchCommand command, params object[] values)
