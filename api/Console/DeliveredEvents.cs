@@ -61,11 +61,23 @@ internal sealed class DeliveredEvents
         return true;
     }
 
-    /// <summary>Starts again from <paramref name="current"/>: what came before it is taken as seen (the consoles refetch it).</summary>
+    /// <summary>
+    /// Starts again from <paramref name="current"/>: what came before it is taken as seen (the consoles refetch it); what
+    /// was pushed after it, in the same epoch, stays known, so that the replay that follows does not push it twice.
+    /// </summary>
     public void Resynchronize(EventPosition current)
     {
+        if (Contiguous?.Epoch == current.Epoch)
+        {
+            ahead.RemoveWhere(sequence => sequence <= current.Sequence);
+        }
+        else
+        {
+            ahead.Clear();
+        }
+
         Contiguous = current;
-        ahead.Clear();
+        Advance();
     }
 
     /// <summary>Whether a gap was given up since the last call.</summary>

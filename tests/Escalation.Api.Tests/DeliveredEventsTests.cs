@@ -65,4 +65,21 @@ public sealed class DeliveredEventsTests
         Assert.False(delivered.TryAdd(new(First, 1)));
         Assert.True(delivered.TryAdd(new(First, DeliveredEvents.MaxAhead + 3)));
     }
+
+    [Fact]
+    public void A_gap_older_than_the_channel_keeps_is_skipped_and_the_replay_pushes_only_what_was_not_pushed()
+    {
+        var delivered = new DeliveredEvents();
+        delivered.Start(new(First, 0));
+        for (var sequence = 2L; sequence <= 8; sequence++)
+        {
+            Assert.True(delivered.TryAdd(new(First, sequence)));
+        }
+
+        // The channel keeps events from 5 on: 1 is lost, 5 to 8 were pushed already, 9 and 10 were not.
+        delivered.Resynchronize(new(First, 4));
+        Assert.Equal(new EventPosition(First, 8), delivered.Contiguous);
+        Assert.Equal([false, false, false, false, true, true], new long[] { 5, 6, 7, 8, 9, 10 }.Select(sequence => delivered.TryAdd(new(First, sequence))));
+        Assert.Equal(new EventPosition(First, 10), delivered.Contiguous);
+    }
 }
