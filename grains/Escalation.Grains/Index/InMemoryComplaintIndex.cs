@@ -7,14 +7,18 @@ namespace Escalation.Grains.Index;
 
 /// <summary>
 /// The complaint index of the embedded default (one silo, nothing kept across a restart): per team the rows in list
-/// order, per deadline shard the wake-ups in time order. Rows repeat few distinct strings (channels, teams, reasons);
-/// those are shared, so that a million open complaints cost their texts and little more.
+/// order, per deadline shard the wake-ups in time order. Rows repeat few distinct strings (channels, teams, lists of
+/// priority reasons); those are shared, so that a million open complaints cost their texts and little more.
 /// </summary>
 public sealed class InMemoryComplaintIndex(ComplaintProjection projection) : IComplaintIndex
 {
-    private readonly ConcurrentDictionary<string, TeamRows> teams = new(StringComparer.Ordinal);
+    // Each team's rows in stripes by complaint id, each behind its own lock, so that the writes of one busy team do not
+    // queue (and spin) on one lock; a page merges the stripes' pages as it merges teams'.
+    private const int Stripes = 8;
+    private readonly ConcurrentDictionary<string, TeamRows[]> teams = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<int, ShardWakes> shards = new();
     private readonly ConcurrentDictionary<string, string> strings = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IReadOnlyList<string>> reasonLists = new(StringComparer.Ordinal);
 
     /// <summary>Records what a stored complaint state now says (called by the storage after each write).</summary>
     public void Apply(GrainId grainId, object state)
@@ -33,22 +37,24 @@ public sealed class InMemoryComplaintIndex(ComplaintProjection projection) : ICo
                 Team = Shared(row.Team),
                 Language = Shared(row.Language),
                 Assignee = row.Assignee is { } assignee ? Shared(assignee) : null,
-                PriorityReasons = [.. row.PriorityReasons.Select(Shared)],
+                PriorityReasons = Shared(row.PriorityReasons),
+                SlaPolicy = Shared(row.SlaPolicy),
             },
         };
-        teams.GetOrAdd(row.Team, _ => new TeamRows()).Put(indexed);
-        shards.GetOrAdd(indexed.Shard, _ => new ShardWakes()).Put(row.Id, indexed.WakeAt);
+        var stripes = teams.GetOrAdd(row.Team, _ => [.. Enumerable.Range(0, Stripes).Select(_ => new TeamRows())]);
+        var before = stripes[(uint)row.Id.GetHashCode() % Stripes].Put(indexed);
+        shards.GetOrAdd(indexed.Shard, _ => new ShardWakes()).Put(row.Id, before?.WakeAt, indexed.WakeAt);
     }
 
     public Task<ComplaintPage> Page(ComplaintQuery query)
     {
-        var rows = query.Teams is { } named ? named.Select(team => teams.GetValueOrDefault(team)).OfType<TeamRows>() : teams.Values;
+        var rows = (query.Teams is { } named ? named.Select(team => teams.GetValueOrDefault(team)).OfType<TeamRows[]>() : teams.Values).SelectMany(stripes => stripes);
         var search = query.Search is { Length: > 0 } q ? Encoding.UTF8.GetBytes(Folding.ForSearch(q)) : null;
         var matching = new List<ComplaintSummary>();
         var total = 0;
-        foreach (var team in rows)
+        foreach (var stripe in rows)
         {
-            var (page, count) = team.Page(query, search);
+            var (page, count) = stripe.Page(query, search);
             matching.AddRange(page);
             total += count;
         }
@@ -62,11 +68,15 @@ public sealed class InMemoryComplaintIndex(ComplaintProjection projection) : ICo
         Task.FromResult(shards.TryGetValue(shard, out var wakes) ? wakes.Due(until, max) : (IReadOnlyList<DueWake>)[]);
 
     public Task<IReadOnlyDictionary<string, int>> Loads(string team) =>
-        Task.FromResult(teams.TryGetValue(team, out var rows) ? rows.Loads() : (IReadOnlyDictionary<string, int>)new Dictionary<string, int>());
+        Task.FromResult<IReadOnlyDictionary<string, int>>((teams.GetValueOrDefault(team) ?? []).SelectMany(stripe => stripe.Loads())
+            .GroupBy(load => load.Key).ToDictionary(loads => loads.Key, loads => loads.Sum(load => load.Value)));
 
     private string Shared(string text) => strings.GetOrAdd(text, text);
 
-    /// <summary>A team's rows: open ones and done ones (resolved, closed), each in list order.</summary>
+    private IReadOnlyList<string> Shared(IReadOnlyList<string> reasons) =>
+        reasons.Count == 0 ? [] : reasonLists.GetOrAdd(string.Join('\n', reasons), _ => [.. reasons.Select(Shared)]);
+
+    /// <summary>A stripe of a team's rows: open ones and done ones (resolved, closed), each in list order.</summary>
     private sealed class TeamRows
     {
         private readonly Lock gate = new();
@@ -78,7 +88,8 @@ public sealed class InMemoryComplaintIndex(ComplaintProjection projection) : ICo
         // The open rows whose warning went out: with the rows due soon (a prefix of the open ones), the rows at risk.
         private readonly SortedSet<RowKey> warned = [];
 
-        public void Put(IndexedComplaint indexed)
+        /// <summary>Puts a complaint's row in place of the one it had, and returns that one (null for a new complaint).</summary>
+        public IndexedComplaint? Put(IndexedComplaint indexed)
         {
             lock (gate)
             {
@@ -98,6 +109,8 @@ public sealed class InMemoryComplaintIndex(ComplaintProjection projection) : ICo
                 {
                     warned.Add(now);
                 }
+
+                return before;
             }
         }
 
@@ -163,25 +176,23 @@ public sealed class InMemoryComplaintIndex(ComplaintProjection projection) : ICo
         }
     }
 
-    /// <summary>A deadline shard's wake-ups in time order.</summary>
+    /// <summary>A deadline shard's wake-ups in time order (a complaint's previous one is in its previous row).</summary>
     private sealed class ShardWakes
     {
         private readonly Lock gate = new();
-        private readonly Dictionary<Guid, DateTimeOffset> byId = [];
         private readonly SortedSet<DueWake> byTime = new(Comparer<DueWake>.Create((a, b) => a.At != b.At ? a.At.CompareTo(b.At) : a.Id.CompareTo(b.Id)));
 
-        public void Put(Guid id, DateTimeOffset? wakeAt)
+        public void Put(Guid id, DateTimeOffset? before, DateTimeOffset? wakeAt)
         {
             lock (gate)
             {
-                if (byId.Remove(id, out var before))
+                if (before is { } previous)
                 {
-                    byTime.Remove(new DueWake(id, before));
+                    byTime.Remove(new DueWake(id, previous));
                 }
 
                 if (wakeAt is { } at)
                 {
-                    byId[id] = at;
                     byTime.Add(new DueWake(id, at));
                 }
             }

@@ -19,11 +19,12 @@ namespace Escalation.Grains.Storage;
 /// </remarks>
 public sealed class EmbeddedGrainStorage(Serializer serializer, InMemoryComplaintIndex index) : IGrainStorage
 {
-    private readonly ConcurrentDictionary<(string State, GrainId Grain), (byte[] Data, int Version)> records = new();
+    // Per state name, the records by grain.
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<GrainId, (byte[] Data, int Version)>> states = new(StringComparer.Ordinal);
 
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        if (records.TryGetValue((stateName, grainId), out var record))
+        if (Records(stateName).TryGetValue(grainId, out var record))
         {
             using var inflating = new DeflateStream(new MemoryStream(record.Data), CompressionMode.Decompress);
             grainState.State = serializer.Deserialize<T>(inflating);
@@ -36,9 +37,9 @@ public sealed class EmbeddedGrainStorage(Serializer serializer, InMemoryComplain
 
     public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        var key = (stateName, grainId);
-        var version = Expected(key, grainState.ETag) + 1;
-        records[key] = (Deflated(serializer.SerializeToArray(grainState.State)), version);
+        var records = Records(stateName);
+        var version = Expected(records, grainId, grainState.ETag) + 1;
+        records[grainId] = (Deflated(serializer.SerializeToArray(grainState.State)), version);
         index.Apply(grainId, grainState.State!);
         grainState.ETag = version.ToString(CultureInfo.InvariantCulture);
         grainState.RecordExists = true;
@@ -47,13 +48,15 @@ public sealed class EmbeddedGrainStorage(Serializer serializer, InMemoryComplain
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        var key = (stateName, grainId);
-        Expected(key, grainState.ETag);
-        records.TryRemove(key, out _);
+        var records = Records(stateName);
+        Expected(records, grainId, grainState.ETag);
+        records.TryRemove(grainId, out _);
         grainState.ETag = null;
         grainState.RecordExists = false;
         return Task.CompletedTask;
     }
+
+    private ConcurrentDictionary<GrainId, (byte[] Data, int Version)> Records(string stateName) => states.GetOrAdd(stateName, _ => new());
 
     private static byte[] Deflated(byte[] data)
     {
@@ -67,12 +70,12 @@ public sealed class EmbeddedGrainStorage(Serializer serializer, InMemoryComplain
     }
 
     /// <summary>The version stored, when the writer last saw it; otherwise another write came between.</summary>
-    private int Expected((string, GrainId) key, string? etag)
+    private static int Expected(ConcurrentDictionary<GrainId, (byte[] Data, int Version)> records, GrainId grainId, string? etag)
     {
-        var stored = records.TryGetValue(key, out var record) ? record.Version : 0;
+        var stored = records.TryGetValue(grainId, out var record) ? record.Version : 0;
         var seen = etag is null ? 0 : int.Parse(etag, CultureInfo.InvariantCulture);
         return stored == seen
             ? stored
-            : throw new InconsistentStateException($"The stored version of {key.Item2} is {stored}, the writer last saw {seen}.", stored.ToString(CultureInfo.InvariantCulture), etag);
+            : throw new InconsistentStateException($"The stored version of {grainId} is {stored}, the writer last saw {seen}.", stored.ToString(CultureInfo.InvariantCulture), etag);
     }
 }
