@@ -26,6 +26,7 @@ public sealed partial class DeadlineShardGrain(
     private readonly Dictionary<Guid, DateTimeOffset> woken = [];
     private readonly HashSet<Task> waking = [];
     private IGrainTimer? timer;
+    private DateTimeOffset armedAt;
     private bool reminded;
 
     private EscalationOptions Options => options.Value;
@@ -86,10 +87,30 @@ public sealed partial class DeadlineShardGrain(
             }
         }
 
+        // Every wake that completes comes here: the timer is armed again only when the earliest instant changed (a grain
+        // timer for each completed wake cost more, in a burst, than the wakes).
+        if (queued.TryPeek(out _, out var next) && waking.Count < Options.WakeConcurrency)
+        {
+            if (timer is null || armedAt != next)
+            {
+                timer?.Dispose();
+                armedAt = next;
+                timer = this.RegisterGrainTimer(Fired, new GrainTimerCreationOptions(next - now, Timeout.InfiniteTimeSpan) { Interleave = true });
+            }
+        }
+        else
+        {
+            timer?.Dispose();
+            timer = null;
+        }
+    }
+
+    private Task Fired()
+    {
         timer?.Dispose();
-        timer = queued.TryPeek(out _, out var next) && waking.Count < Options.WakeConcurrency
-            ? this.RegisterGrainTimer(() => { Fire(); return Task.CompletedTask; }, new GrainTimerCreationOptions(next - now, Timeout.InfiniteTimeSpan) { Interleave = true })
-            : null;
+        timer = null;
+        Fire();
+        return Task.CompletedTask;
     }
 
     private async Task Wake(DueWake wake, TaskCompletionSource done)
