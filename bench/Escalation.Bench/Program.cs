@@ -11,7 +11,8 @@ using Npgsql;
 //   --memory N,N [10000,50000]   --consoles C [500]   --durable HOST-CONNECTION-STRING (e.g. from scripts/postgres)
 //   --warm-up S [60]  untimed ingestion before each measured one   --queue N,N [100000]  open complaints for the queue rows
 //   --teams T [25]  --rate R [1000]  team fan-out: T teams of 20 consoles, R complaints/s   --idle-escalations N,N []  the
-//   escalation delay of complaints collected while idle; an empty list skips that measurement
+//   escalation delay of complaints collected while idle   --durable-memory N,N []  the durable silo's memory with idle
+//   complaints (with --durable); an empty list skips that measurement
 var options = args.Select((arg, i) => (arg, i)).Where(p => p.arg.StartsWith("--", StringComparison.Ordinal))
     .ToDictionary(p => p.arg[2..], p => p.i + 1 < args.Length ? args[p.i + 1] : "");
 int Int(string name, int fallback) => options.TryGetValue(name, out var value) ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
@@ -138,9 +139,10 @@ foreach (var n in Ints("escalations", "10000"))
 
 // The same with complaints that sat idle: their activations collected (after 65 s, in the next one-minute sweep)
 // long before their deadlines, so that only the deadline index wakes them.
+var idleSettings = new Dictionary<string, string> { ["Escalation__IdleComplaintLifetime"] = "00:01:05" };
 foreach (var n in Ints("idle-escalations", ""))
 {
-    await using var system = await SystemUnderTest.Start(root, connectionString: null, new Dictionary<string, string> { ["Escalation__IdleComplaintLifetime"] = "00:01:05" });
+    await using var system = await SystemUnderTest.Start(root, connectionString: null, idleSettings);
     var firstResponse = TimeSpan.FromSeconds(n / 300.0 + 200);
     var precision = await Scenarios.EscalationPrecision(system, $"idle-{Guid.NewGuid():N}", n, workers, firstResponse);
     var idleFor = firstResponse.TotalSeconds - precision.WindowSeconds;
@@ -148,45 +150,17 @@ foreach (var n in Ints("idle-escalations", ""))
     Plot($"idle-escalations-{n}", $"Escalation delay, {n:N0} idle open complaints", Plots.Histogram($"Escalation delay, {n:N0} idle open complaints", "ms after the deadline", precision.Delays));
 }
 
-// Idle complaints let their activations go after IdleComplaintLifetime (Orleans wants more than its one-minute
-// collection quantum); measure after that has happened.
-var idle = TimeSpan.FromSeconds(65);
+// The silo's memory with idle open complaints, measured once their activations have gone (after IdleComplaintLifetime:
+// Orleans wants more than its one-minute collection quantum).
 var memorySizes = Ints("memory", "10000,50000");
 if (memorySizes.Length > 0)
 {
-    await using var system = await SystemUnderTest.Start(root, connectionString: null, new Dictionary<string, string> { ["Escalation__IdleComplaintLifetime"] = "00:01:05" });
-    var baseline = await system.MeasureMemory();
-    var created = 0;
-    List<(double X, double Y)> heaps = [(0, baseline.ManagedHeap / 1048576.0)], workingSets = [(0, baseline.WorkingSet / 1048576.0)];
-    foreach (var n in memorySizes)
-    {
-        var batch = await Scenarios.Ingest(system.Address, $"mem-{Guid.NewGuid():N}", workers, n - created, TimeSpan.FromHours(1), "P4");
-        created += batch.Accepted;
-
-        // Activation collection runs once a minute: wait for the idle ones to go, and with many of them until the
-        // heap stops shrinking (deactivating a million activations takes minutes).
-        await Task.Delay(idle + TimeSpan.FromSeconds(75));
-        var (workingSet, heap) = await system.MeasureMemory();
-        for (var settling = 0; settling < 20; settling++)
-        {
-            await Task.Delay(TimeSpan.FromSeconds(30));
-            var later = await system.MeasureMemory();
-            var shrinking = later.ManagedHeap < heap * 0.98;
-            (workingSet, heap) = later;
-            if (!shrinking)
-            {
-                break;
-            }
-        }
-
-        Say($"| memory with {created:N0} idle open complaints (posted at {batch.PerSecond:0}/s) | working set {(workingSet - baseline.WorkingSet) / 1024.0 / created:0.0} KiB, managed heap {(heap - baseline.ManagedHeap) / 1024.0 / created:0.0} KiB per complaint ({workingSet / 1048576.0:0} MiB in all) | ≤ 2 KiB per complaint (managed heap) |");
-        heaps.Add((created, heap / 1048576.0));
-        workingSets.Add((created, workingSet / 1048576.0));
-    }
-
+    await using var system = await SystemUnderTest.Start(root, connectionString: null, idleSettings);
+    var (heaps, workingSets) = await IdleMemory(system, memorySizes, "idle open complaints", "≤ 2 KiB per complaint (managed heap)");
     Plot("memory", "Silo memory against idle open complaints", Plots.Lines("Silo memory against idle open complaints", "idle open complaints", "MiB", [new("working set", workingSets), new("managed heap", heaps)]));
 }
 
+string? durableConnectionString = null;
 if (options.TryGetValue("durable", out var server) && server.Length > 0)
 {
     var database = $"bench_{DateTime.UtcNow:yyyyMMddHHmmss}";
@@ -197,7 +171,7 @@ if (options.TryGetValue("durable", out var server) && server.Length > 0)
         await create.ExecuteNonQueryAsync();
     }
 
-    var connectionString = $"{server};Database={database};Maximum Pool Size=200";
+    var connectionString = durableConnectionString = $"{server};Database={database};Maximum Pool Size=200";
     using (var init = Process.Start(new ProcessStartInfo("dotnet", [Path.Combine(root, "silo", "bin", "Release", "net10.0", "Escalation.Silo.dll"), "init-db"])
     {
         Environment = { ["ConnectionStrings__Escalation"] = connectionString },
@@ -219,6 +193,16 @@ if (options.TryGetValue("durable", out var server) && server.Length > 0)
     Plot("durable-ingestion", "Durable ingestion: complaints accepted per second", Plots.Lines("Durable ingestion (PostgreSQL)", "seconds", "complaints accepted per second", [new("durable", OverTime(ingestion.EachSecond))]));
 }
 
+// The durable silo keeps an idle complaint in PostgreSQL only: measured on a silo of its own, started after the
+// ingestion above on the same database.
+var durableMemorySizes = Ints("durable-memory", "");
+if (durableMemorySizes.Length > 0 && durableConnectionString is not null)
+{
+    await using var system = await SystemUnderTest.Start(root, durableConnectionString, idleSettings);
+    var (heaps, workingSets) = await IdleMemory(system, durableMemorySizes, "idle open complaints, durable PostgreSQL", "≤ 512 B per complaint held by the silo (managed heap)");
+    Plot("durable-memory", "Durable silo memory against idle open complaints", Plots.Lines("Durable silo memory against idle open complaints", "idle open complaints", "MiB", [new("working set", workingSets), new("managed heap", heaps)]));
+}
+
 if (plots.Count > 0)
 {
     Say("");
@@ -233,6 +217,43 @@ if (plots.Count > 0)
 var file = Path.Combine(results, $"{stamp}.md");
 await File.WriteAllTextAsync(file, report.ToString());
 Console.WriteLine($"written to {Path.GetRelativePath(root, file)}");
+
+// Posts idle complaints up to each size, waits until their activations have gone, and reads the silo's memory: a row per
+// size, and the points of its plot.
+async Task<(List<(double X, double Y)> Heaps, List<(double X, double Y)> WorkingSets)> IdleMemory(SystemUnderTest system, int[] sizes, string what, string target)
+{
+    var idle = TimeSpan.FromSeconds(65);
+    var baseline = await system.MeasureMemory();
+    var created = 0;
+    List<(double X, double Y)> heaps = [(0, baseline.ManagedHeap / 1048576.0)], workingSets = [(0, baseline.WorkingSet / 1048576.0)];
+    foreach (var n in sizes)
+    {
+        var batch = await Scenarios.Ingest(system.Address, $"mem-{Guid.NewGuid():N}", workers, n - created, TimeSpan.FromHours(1), "P4");
+        created += batch.Accepted;
+
+        // Activation collection runs once a minute: wait for the idle ones to go, and with many of them until the
+        // heap stops shrinking (deactivating a million activations takes minutes).
+        await Task.Delay(idle + TimeSpan.FromSeconds(75));
+        var (workingSet, heap) = await system.MeasureMemory();
+        for (var settling = 0; settling < 20; settling++)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(30));
+            var later = await system.MeasureMemory();
+            var shrinking = later.ManagedHeap < heap * 0.98;
+            (workingSet, heap) = later;
+            if (!shrinking)
+            {
+                break;
+            }
+        }
+
+        Say($"| memory with {created:N0} {what} (posted at {batch.PerSecond:0}/s) | working set {(workingSet - baseline.WorkingSet) / 1024.0 / created:0.0} KiB, managed heap {(heap - baseline.ManagedHeap) / 1024.0 / created:0.0} KiB per complaint ({workingSet / 1048576.0:0} MiB in all) | {target} |");
+        heaps.Add((created, heap / 1048576.0));
+        workingSets.Add((created, workingSet / 1048576.0));
+    }
+
+    return (heaps, workingSets);
+}
 
 static string CpuModel() =>
     File.Exists("/proc/cpuinfo")
