@@ -26,8 +26,12 @@ public sealed class EmbeddedGrainStorage(Serializer serializer, InMemoryComplain
     {
         if (Records(stateName).TryGetValue(grainId, out var record))
         {
+            // Inflated whole first: Orleans' reader of a stream expects every read to fill what it asks for, and a
+            // DeflateStream returns less whenever its input buffer runs dry (records over about 8 KB deflated).
             using var inflating = new DeflateStream(new MemoryStream(record.Data), CompressionMode.Decompress);
-            grainState.State = serializer.Deserialize<T>(inflating);
+            using var inflated = new MemoryStream(record.Data.Length * 2);
+            inflating.CopyTo(inflated);
+            grainState.State = serializer.Deserialize<T>(new ReadOnlySpan<byte>(inflated.GetBuffer(), 0, (int)inflated.Length));
             grainState.ETag = record.Version.ToString(CultureInfo.InvariantCulture);
             grainState.RecordExists = true;
         }

@@ -55,6 +55,26 @@ public sealed class ComplaintLifecycleTests(ClusterFixture fixture) : ClusterTes
     }
 
     [Fact]
+    public async Task A_complaint_whose_stored_state_is_large_and_hard_to_compress_reads_back_whole_after_deactivation()
+    {
+        await StaffTeam(agentOnline: false);
+        var created = await NewComplaint();
+        var complaint = Complaint(created.Id);
+
+        // Three notes of 10,000 CJK characters each, drawn at random: about 90 KB of state that deflates to well over 8 KB.
+        var random = new Random(7);
+        List<string> notes = [.. Enumerable.Range(0, 3).Select(_ => new string([.. Enumerable.Range(0, 10_000).Select(_ => (char)random.Next(0x4E00, 0x9FFF))]))];
+        foreach (var note in notes)
+        {
+            await complaint.AddNote(note, Supervisor);
+        }
+
+        await Cluster.DeactivateAsync(complaint);
+        var timeline = (await Details(created.Id)).Timeline;
+        Assert.Equal(notes, timeline.Where(entry => entry.Type == TimelineType.Note).Select(entry => entry.Text));
+    }
+
+    [Fact]
     public async Task A_long_timeline_is_kept_in_sealed_pages_read_back_whole_and_erased_whole()
     {
         await StaffTeam(agentOnline: false);
