@@ -28,29 +28,17 @@ public sealed class InMemoryComplaintIndex(ComplaintProjection projection) : ICo
             return;
         }
 
-        var row = indexed.Row;
-        indexed = indexed with
-        {
-            Row = row with
-            {
-                Channel = Shared(row.Channel),
-                Team = Shared(row.Team),
-                Language = Shared(row.Language),
-                Assignee = row.Assignee is { } assignee ? Shared(assignee) : null,
-                PriorityReasons = Shared(row.PriorityReasons),
-                SlaPolicy = Shared(row.SlaPolicy),
-            },
-        };
+        var row = new IndexRow(indexed, Shared, Shared);
         var stripes = teams.GetOrAdd(row.Team, _ => [.. Enumerable.Range(0, Stripes).Select(_ => new TeamRows())]);
-        var before = stripes[(uint)row.Id.GetHashCode() % Stripes].Put(indexed);
-        shards.GetOrAdd(indexed.Shard, _ => new ShardWakes()).Put(row.Id, before?.WakeAt, indexed.WakeAt);
+        var before = stripes[(uint)row.Id.GetHashCode() % Stripes].Put(row);
+        shards.GetOrAdd(row.Shard, _ => new ShardWakes()).Put(before, row);
     }
 
     public Task<ComplaintPage> Page(ComplaintQuery query)
     {
         var rows = (query.Teams is { } named ? named.Select(team => teams.GetValueOrDefault(team)).OfType<TeamRows[]>() : teams.Values).SelectMany(stripes => stripes);
         var search = query.Search is { Length: > 0 } q ? Encoding.UTF8.GetBytes(Folding.ForSearch(q)) : null;
-        var matching = new List<ComplaintSummary>();
+        var matching = new List<IndexRow>();
         var total = 0;
         foreach (var stripe in rows)
         {
@@ -59,9 +47,10 @@ public sealed class InMemoryComplaintIndex(ComplaintProjection projection) : ICo
             total += count;
         }
 
-        matching.Sort((a, b) => RowKey.Of(a).CompareTo(RowKey.Of(b)));
-        var next = matching.Count > query.Limit ? ComplaintCursor.Of(matching[query.Limit - 1]) : null;
-        return Task.FromResult(new ComplaintPage([.. matching.Take(query.Limit)], total, next));
+        matching.Sort(RowPlace.ListOrder);
+        ComplaintSummary[] served = [.. matching.Take(query.Limit).Select(row => row.Summary())];
+        var next = matching.Count > query.Limit ? ComplaintCursor.Of(served[^1]) : null;
+        return Task.FromResult(new ComplaintPage(served, total, next));
     }
 
     public Task<IReadOnlyList<DueWake>> Due(int shard, DateTimeOffset until, int max) =>
@@ -80,34 +69,29 @@ public sealed class InMemoryComplaintIndex(ComplaintProjection projection) : ICo
     private sealed class TeamRows
     {
         private readonly Lock gate = new();
-        private readonly Dictionary<Guid, IndexedComplaint> byId = [];
-        private readonly Dictionary<RowKey, IndexedComplaint> byKey = [];
-        private readonly SortedSet<RowKey> open = [];
-        private readonly SortedSet<RowKey> done = [];
+        private readonly Dictionary<Guid, IndexRow> byId = [];
+        private readonly SortedSet<RowPlace> open = new(RowPlace.ListOrder);
+        private readonly SortedSet<RowPlace> done = new(RowPlace.ListOrder);
 
         // The open rows whose warning went out: with the rows due soon (a prefix of the open ones), the rows at risk.
-        private readonly SortedSet<RowKey> warned = [];
+        private readonly SortedSet<RowPlace> warned = new(RowPlace.ListOrder);
 
         /// <summary>Puts a complaint's row in place of the one it had, and returns that one (null for a new complaint).</summary>
-        public IndexedComplaint? Put(IndexedComplaint indexed)
+        public IndexRow? Put(IndexRow row)
         {
             lock (gate)
             {
-                if (byId.Remove(indexed.Row.Id, out var before))
+                if (byId.Remove(row.Id, out var before))
                 {
-                    var key = RowKey.Of(before.Row);
-                    (before.Open ? open : done).Remove(key);
-                    warned.Remove(key);
-                    byKey.Remove(key);
+                    (before.Open ? open : done).Remove(before);
+                    warned.Remove(before);
                 }
 
-                var now = RowKey.Of(indexed.Row);
-                byId[indexed.Row.Id] = indexed;
-                byKey[now] = indexed;
-                (indexed.Open ? open : done).Add(now);
-                if (indexed.Warned)
+                byId[row.Id] = row;
+                (row.Open ? open : done).Add(row);
+                if (row.Warned)
                 {
-                    warned.Add(now);
+                    warned.Add(row);
                 }
 
                 return before;
@@ -115,7 +99,7 @@ public sealed class InMemoryComplaintIndex(ComplaintProjection projection) : ICo
         }
 
         /// <summary>The rows after the cursor that match (one more than the limit, to tell whether a page follows), and how many match in all.</summary>
-        public (List<ComplaintSummary> Page, int Total) Page(ComplaintQuery query, byte[]? search)
+        public (List<IndexRow> Page, int Total) Page(ComplaintQuery query, byte[]? search)
         {
             lock (gate)
             {
@@ -123,14 +107,13 @@ public sealed class InMemoryComplaintIndex(ComplaintProjection projection) : ICo
                 var filtered = query with { After = null, Limit = 0 };
                 var unfiltered = query.Status is null && query.Assignee is null && query.Priority is null && query.Channel is null && query.Topic is null
                     && query.Escalated is null && query.DueBefore is null && query.AtRiskBefore is null && search is null;
-                var total = unfiltered ? set.Count : set.Count(key => Matches(byKey[key], filtered, search));
-                var after = query.After is { } cursor ? RowKey.Of(cursor) : (RowKey?)null;
-                var from = after is not { } start ? set : set.Count > 0 && start.CompareTo(set.Max) < 0 ? set.GetViewBetween(start, set.Max) : [];
-                var page = from.Where(key => after is null || key.CompareTo(after.Value) > 0)
-                    .Select(key => byKey[key])
+                var total = unfiltered ? set.Count : set.Count(row => Matches((IndexRow)row, filtered, search));
+                var after = query.After is { } cursor ? new RowPlace(RowKey.Of(cursor)) : null;
+                var from = after is null ? set : set.Count > 0 && RowPlace.ListOrder.Compare(after, set.Max!) < 0 ? set.GetViewBetween(after, set.Max) : [];
+                var page = from.Where(row => after is null || RowPlace.ListOrder.Compare(row, after) > 0)
+                    .Cast<IndexRow>()
                     .Where(row => Matches(row, filtered, search))
                     .Take(query.Limit + 1)
-                    .Select(row => row.Row)
                     .ToList();
                 return (page, total);
             }
@@ -140,15 +123,15 @@ public sealed class InMemoryComplaintIndex(ComplaintProjection projection) : ICo
         /// The rows a query can match, in list order: those due before <see cref="ComplaintQuery.DueBefore"/> are a
         /// prefix of the list; those at risk, that prefix and the warned ones. So neither reads the whole team.
         /// </summary>
-        private SortedSet<RowKey> Candidates(SortedSet<RowKey> set, ComplaintQuery query)
+        private SortedSet<RowPlace> Candidates(SortedSet<RowPlace> set, ComplaintQuery query)
         {
-            static SortedSet<RowKey> Before(SortedSet<RowKey> rows, DateTimeOffset at) =>
-                rows.GetViewBetween(new RowKey(long.MinValue, long.MinValue, Guid.Empty), new RowKey(at.UtcTicks, long.MinValue, Guid.Empty));
+            static SortedSet<RowPlace> Before(SortedSet<RowPlace> rows, DateTimeOffset at) =>
+                rows.GetViewBetween(new RowPlace(new RowKey(long.MinValue, long.MinValue, Guid.Empty)), new RowPlace(new RowKey(at.UtcTicks, long.MinValue, Guid.Empty)));
 
             return query switch
             {
                 { DueBefore: { } due } => Before(set, due),
-                { AtRiskBefore: { } risk } when set == open => [.. Before(set, risk), .. warned],
+                { AtRiskBefore: { } risk } when set == open => new SortedSet<RowPlace>([.. Before(set, risk), .. warned], RowPlace.ListOrder),
                 _ => set,
             };
         }
@@ -157,43 +140,40 @@ public sealed class InMemoryComplaintIndex(ComplaintProjection projection) : ICo
         {
             lock (gate)
             {
-                return open.Select(key => byKey[key].Row.Assignee).OfType<string>().GroupBy(assignee => assignee).ToDictionary(g => g.Key, g => g.Count());
+                return open.Cast<IndexRow>().Select(row => row.Assignee).OfType<string>().GroupBy(assignee => assignee).ToDictionary(g => g.Key, g => g.Count());
             }
         }
 
-        private static bool Matches(IndexedComplaint indexed, ComplaintQuery query, byte[]? search)
-        {
-            var row = indexed.Row;
-            return (query.Status is null || row.Status == query.Status)
-                && (query.Assignee is null || query.Assignee.Matches(row.Assignee))
-                && (query.Priority is null || row.Priority == query.Priority)
-                && (query.Channel is null || row.Channel == query.Channel)
-                && (query.Topic is null || row.Topic == query.Topic)
-                && (query.Escalated is null || indexed.Escalated == query.Escalated)
-                && (query.DueBefore is null || row.NextDueAt < query.DueBefore)
-                && (query.AtRiskBefore is null || row.NextDueAt < query.AtRiskBefore || indexed.Warned)
-                && (search is null || indexed.Search.AsSpan().IndexOf(search) >= 0);
-        }
+        private static bool Matches(IndexRow row, ComplaintQuery query, byte[]? search) =>
+            (query.Status is null || row.Status == query.Status)
+            && (query.Assignee is null || query.Assignee.Matches(row.Assignee))
+            && (query.Priority is null || row.Priority == query.Priority)
+            && (query.Channel is null || row.Channel == query.Channel)
+            && (query.Topic is null || row.Topic == query.Topic)
+            && (query.Escalated is null || row.Escalated == query.Escalated)
+            && (query.DueBefore is not { } due || row.DueBefore(due))
+            && (query.AtRiskBefore is not { } risk || row.DueBefore(risk) || row.Warned)
+            && (search is null || row.Search.IndexOf(search) >= 0);
     }
 
     /// <summary>A deadline shard's wake-ups in time order (a complaint's previous one is in its previous row).</summary>
     private sealed class ShardWakes
     {
         private readonly Lock gate = new();
-        private readonly SortedSet<DueWake> byTime = new(Comparer<DueWake>.Create((a, b) => a.At != b.At ? a.At.CompareTo(b.At) : a.Id.CompareTo(b.Id)));
+        private readonly SortedSet<IndexRow> byTime = new(IndexRow.WakeOrder);
 
-        public void Put(Guid id, DateTimeOffset? before, DateTimeOffset? wakeAt)
+        public void Put(IndexRow? before, IndexRow row)
         {
             lock (gate)
             {
-                if (before is { } previous)
+                if (before is { HasWake: true })
                 {
-                    byTime.Remove(new DueWake(id, previous));
+                    byTime.Remove(before);
                 }
 
-                if (wakeAt is { } at)
+                if (row.HasWake)
                 {
-                    byTime.Add(new DueWake(id, at));
+                    byTime.Add(row);
                 }
             }
         }
@@ -202,7 +182,7 @@ public sealed class InMemoryComplaintIndex(ComplaintProjection projection) : ICo
         {
             lock (gate)
             {
-                return [.. byTime.TakeWhile(wake => wake.At <= until).Take(max)];
+                return [.. byTime.TakeWhile(row => row.WakeAt <= until.UtcTicks).Take(max).Select(row => new DueWake(row.Id, new DateTimeOffset(row.WakeAt, TimeSpan.Zero)))];
             }
         }
     }

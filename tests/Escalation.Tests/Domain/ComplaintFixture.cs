@@ -18,11 +18,11 @@ internal sealed class ComplaintFixture
 
     public ComplaintFixture(
         string? assignee = "ann", DateTimeOffset? writtenAt = null, BusinessCalendar? calendar = null, TimeSpan? keepClosedTexts = null,
-        EscalationChain? chain = null, Priority priority = Priority.P1)
+        EscalationChain? chain = null, Priority priority = Priority.P1, NewComplaint? message = null)
     {
         Complaint = new Complaint(Guid.NewGuid(), State, AutoCloseAfter, keepClosedTexts);
         Created = Complaint.Create(
-            new NewComplaint("facebook", "fb-1", new CustomerRef("fb:1", "Mari"), "Jahutuskapp ei tööta", Public: true, "care", CreatedAt: writtenAt),
+            message ?? new NewComplaint("facebook", "fb-1", new CustomerRef("fb:1", "Mari"), "Jahutuskapp ei tööta", Public: true, "care", CreatedAt: writtenAt),
             new Triaged(priority, ["set by the connector"], new Verdict<string>("et", ["tööta"]), new Verdict<Topic>(Topic.ProductQuality, ["jahutuskapp"]), new CustomerStanding(1, false, "key-of-mari")),
             new SlaTerms(Policy, calendar ?? BusinessCalendar.AlwaysOpen, Chain: chain),
             assignee,

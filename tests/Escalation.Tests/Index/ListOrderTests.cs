@@ -24,5 +24,5 @@ public sealed class ListOrderTests
         Assert.Equal([second], next.Rows.Select(row => row.Id));
     }
 
-    private static GrainId ComplaintGrainId(Guid id) => GrainId.Create(GrainType.Create("complaint"), GrainIdKeyExtensions.CreateGuidKey(id));
+    internal static GrainId ComplaintGrainId(Guid id) => GrainId.Create(GrainType.Create("complaint"), GrainIdKeyExtensions.CreateGuidKey(id));
 }

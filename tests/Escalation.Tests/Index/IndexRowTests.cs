@@ -1,0 +1,33 @@
+using System.Text.Json;
+using Escalation.Complaints;
+using Escalation.Grains.Index;
+using Escalation.Queues;
+using Escalation.Tests.Domain;
+
+namespace Escalation.Tests.Index;
+
+/// <summary>The embedded index keeps rows compact (UTF-8 texts, ticks, shared values) and gives them back as they were.</summary>
+public sealed class IndexRowTests
+{
+    [Fact]
+    public async Task A_listed_row_is_the_complaints_own_row_whatever_its_texts_nulls_and_offsets()
+    {
+        var text = string.Concat(Enumerable.Repeat("Külmik ei tööta, 冷蔵庫が壊れた 🧊 ", 20));
+        var fixture = new ComplaintFixture(assignee: null, message: new NewComplaint(
+            "x", new string('e', 20_000), new CustomerRef("x:õun", null), text, Public: false, "care", Url: "https://x.example/õ/1",
+            CreatedAt: ComplaintFixture.Start.AddMinutes(-5).ToOffset(TimeSpan.FromHours(2)), InReplyTo: "x-0",
+            Attachments: [new Attachment("https://files.example/a.png", "a.png", "image/png", 1234)]));
+        var id = Guid.NewGuid();
+        var index = new InMemoryComplaintIndex(new ComplaintProjection(8));
+        index.Apply(ListOrderTests.ComplaintGrainId(id), fixture.State);
+
+        var listed = Assert.Single((await index.Page(new ComplaintQuery(["care"]))).Rows);
+
+        var expected = ComplaintSummary.Of(id, fixture.State).AsRow();
+        Assert.True(expected.TextTruncated);
+        Assert.Null(expected.CustomerName);
+        Assert.Equal(JsonSerializer.Serialize(expected), JsonSerializer.Serialize(listed));
+        Assert.Equal(TimeSpan.FromHours(2), listed.CreatedAt.Offset);
+        Assert.Equal([id], (await index.Page(new ComplaintQuery(["care"], Search: "KULMIK EI TOOTA"))).Rows.Select(row => row.Id));
+    }
+}
