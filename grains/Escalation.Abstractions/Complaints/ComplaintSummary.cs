@@ -54,10 +54,10 @@ public sealed record ComplaintSummary(
     [JsonIgnore]
     public bool IsOpen => Status is not (ComplaintStatus.Resolved or ComplaintStatus.Closed);
 
-    /// <summary>The summary as a row of a list.</summary>
+    /// <summary>The summary as a row of a list; a cut never splits a character of two UTF-16 units (an emoji).</summary>
     public ComplaintSummary AsRow() => this with
     {
-        Text = Text.Length > PreviewLength ? Text[..PreviewLength] : Text,
+        Text = Text.Length > PreviewLength ? Text[..(char.IsHighSurrogate(Text[PreviewLength - 1]) ? PreviewLength - 1 : PreviewLength)] : Text,
         TextTruncated = Text.Length > PreviewLength,
         TriageReasons = [],
     };

@@ -4,8 +4,9 @@ using Escalation.Complaints;
 namespace Escalation.Grains.Index;
 
 /// <summary>
-/// What the index keeps of a complaint: its list row and the columns lists are filtered and ordered by. The search column
-/// (customer, name and text, folded) is UTF-8: a folded text is mostly ASCII, so it takes half the memory of a string.
+/// What the index stores of a complaint: its list row and the columns lists are filtered and ordered by. The search
+/// column (customer, name and text, folded) is UTF-8. PostgreSQL stores these as a row; the embedded index packs them
+/// into an <see cref="IndexRow"/>.
 /// </summary>
 public sealed record IndexedComplaint(ComplaintSummary Row, int Shard, DateTimeOffset? WakeAt, bool Escalated, byte[] Search)
 {

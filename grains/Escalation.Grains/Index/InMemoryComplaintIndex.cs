@@ -109,7 +109,8 @@ public sealed class InMemoryComplaintIndex(ComplaintProjection projection) : ICo
                     && query.Escalated is null && query.DueBefore is null && query.AtRiskBefore is null && search is null;
                 var total = unfiltered ? set.Count : set.Count(row => Matches((IndexRow)row, filtered, search));
                 var after = query.After is { } cursor ? new RowPlace(RowKey.Of(cursor)) : null;
-                var from = after is null ? set : set.Count > 0 && RowPlace.ListOrder.Compare(after, set.Max!) < 0 ? set.GetViewBetween(after, set.Max) : [];
+                IEnumerable<RowPlace> from = after is null ? set
+                    : set.Max is { } last && RowPlace.ListOrder.Compare(after, last) < 0 ? set.GetViewBetween(after, last) : [];
                 var page = from.Where(row => after is null || RowPlace.ListOrder.Compare(row, after) > 0)
                     .Cast<IndexRow>()
                     .Where(row => Matches(row, filtered, search))

@@ -109,7 +109,7 @@ internal sealed class IndexRow : RowPlace
 
     public ComplaintSummary Summary()
     {
-        var reader = new TextReader(texts);
+        var reader = new PackedTexts(texts);
         string externalId = reader.Next()!, customerId = reader.Next()!;
         string? customerName = reader.Next(), url = reader.Next(), inReplyTo = reader.Next();
         var text = reader.Next()!;
@@ -125,19 +125,19 @@ internal sealed class IndexRow : RowPlace
     /// <summary>The texts, each as its length plus one (0: null) in 7-bit groups and its UTF-8 bytes, then the search column.</summary>
     private static (byte[] Texts, int SearchStart) Pack(ReadOnlySpan<string?> values, byte[] search)
     {
+        Span<int> lengths = stackalloc int[values.Length];
         var size = search.Length;
-        foreach (var value in values)
+        for (var i = 0; i < values.Length; i++)
         {
-            var length = value is null ? 0 : Encoding.UTF8.GetByteCount(value);
-            size += length + LengthSize((uint)length + 1);
+            lengths[i] = values[i] is { } value ? Encoding.UTF8.GetByteCount(value) : 0;
+            size += lengths[i] + LengthSize((uint)lengths[i] + 1);
         }
 
         var bytes = new byte[size];
         var at = 0;
-        foreach (var value in values)
+        for (var i = 0; i < values.Length; i++)
         {
-            var length = value is null ? 0 : Encoding.UTF8.GetByteCount(value);
-            for (var prefix = (uint)(value is null ? 0 : length + 1); ; prefix >>= 7)
+            for (var prefix = values[i] is null ? 0u : (uint)lengths[i] + 1; ; prefix >>= 7)
             {
                 bytes[at++] = (byte)(prefix < 0x80 ? prefix : (prefix & 0x7F) | 0x80);
                 if (prefix < 0x80)
@@ -146,7 +146,7 @@ internal sealed class IndexRow : RowPlace
                 }
             }
 
-            at += value is null ? 0 : Encoding.UTF8.GetBytes(value, bytes.AsSpan(at));
+            at += values[i] is { } value ? Encoding.UTF8.GetBytes(value, bytes.AsSpan(at)) : 0;
         }
 
         search.CopyTo(bytes, at);
@@ -155,7 +155,7 @@ internal sealed class IndexRow : RowPlace
 
     private static int LengthSize(uint prefix) => prefix < 1u << 7 ? 1 : prefix < 1u << 14 ? 2 : prefix < 1u << 21 ? 3 : prefix < 1u << 28 ? 4 : 5;
 
-    private ref struct TextReader(byte[] texts)
+    private ref struct PackedTexts(byte[] texts)
     {
         private int at;
 
