@@ -2,7 +2,10 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Escalation.Grains;
+using Escalation.Grains.Index;
 using Escalation.Tests.Shared;
+using Npgsql;
 
 namespace Escalation.Api.Tests.Durable;
 
@@ -78,6 +81,11 @@ public sealed class DurableProfileTests(DurableFixture fixture)
             silo.Dispose();
         }
 
+        // Meanwhile the overdue complaint's deadline shard gains a million wake-ups of closed complaints (their texts'
+        // erasure, a year ahead): the restarted shard finds the one due among them from the stored index.
+        await using var database = NpgsqlDataSource.Create(fixture.ConnectionString);
+        await AddWakeUps(database, new ComplaintProjection(new EscalationOptions().DeadlineShards).ShardOf(overdue), overdue, 1_000_000);
+
         // The outage itself must outlast the first-response deadline; there is nothing to await but time.
         await Task.Delay(TimeSpan.Parse(DurableFixture.P1FirstResponse, System.Globalization.CultureInfo.InvariantCulture) + TimeSpan.FromSeconds(2));
         await fixture.StartSilos();
@@ -95,6 +103,9 @@ public sealed class DurableProfileTests(DurableFixture fixture)
 
         Assert.Contains("escalated", Types(await Details(overdue)));
         Assert.DoesNotContain("escalated", Types(await Details(answered)));
+        await using var cleanUp = database.CreateCommand("DELETE FROM escalation_complaint WHERE team = 'archive'");
+        cleanUp.CommandTimeout = 300;
+        Assert.Equal(1_000_000, await cleanUp.ExecuteNonQueryAsync());
     }
 
     [Fact]
@@ -147,6 +158,26 @@ public sealed class DurableProfileTests(DurableFixture fixture)
         {
             Assert.Equal(externalId, (await Details(id)).GetProperty("externalId").GetString());
         }
+    }
+
+    /// <summary>Index rows of closed complaints in a team of their own, with wake-ups a year ahead, in one shard.</summary>
+    private static async Task AddWakeUps(NpgsqlDataSource database, int shard, Guid like, int count)
+    {
+        var ahead = DateTimeOffset.UtcNow.AddYears(1).UtcTicks;
+        await using var command = database.CreateCommand("""
+            INSERT INTO escalation_complaint
+                (id, team, shard, wake_ticks, open, status, due_ticks, created_ticks, priority, channel, topic, assignee, escalated, warned, search, row)
+            SELECT gen_random_uuid(), 'archive', $1, $2 + i, false, 5, 9223372036854775807, $2, 3, 'email', 0, NULL, false, false, '',
+                (SELECT row FROM escalation_complaint WHERE id = $3)
+            FROM generate_series(1, $4) AS i
+            """);
+        command.CommandTimeout = 300;
+        foreach (var value in new object[] { shard, ahead, like, count })
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        }
+
+        Assert.Equal(count, await command.ExecuteNonQueryAsync());
     }
 
     private static async Task Postgres(string command)

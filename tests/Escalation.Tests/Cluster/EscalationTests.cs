@@ -108,6 +108,39 @@ public sealed class EscalationTests(ClusterFixture fixture) : ClusterTest(fixtur
     }
 
     [Fact]
+    public async Task A_deadline_moved_by_a_wait_for_the_customer_wakes_the_deactivated_complaint_at_its_new_instant_only()
+    {
+        await StaffTeam(agentOnline: true);
+        var created = await NewComplaint();
+        var start = created.CreatedAt;
+        await Advance(TimeSpan.FromMinutes(5));
+        await Complaint(created.Id).WaitForCustomer(Supervisor);
+        await Cluster.DeactivateAsync(Complaint(created.Id));
+
+        // The first response's old warning (12 min) and deadline (15 min) pass while it waits: nothing wakes it.
+        await Advance(TimeSpan.FromMinutes(15));
+        Assert.False(Cluster.TryGetGrainContext(Complaint(created.Id).GetGrainId(), out _));
+
+        // Resumed at 20 min with 10 of its 15 minutes left: the warning moves to 27 min, the deadline to 30.
+        var resumed = await Complaint(created.Id).ResumeAfterWait(Supervisor);
+        Assert.Equal(start.AddMinutes(30), resumed.FirstResponseDueAt);
+        await Cluster.DeactivateAsync(Complaint(created.Id));
+        await Advance(TimeSpan.FromMinutes(7) - TimeSpan.FromSeconds(1));
+        Assert.False(Cluster.TryGetGrainContext(Complaint(created.Id).GetGrainId(), out _));
+
+        await Advance(TimeSpan.FromSeconds(1));
+        var warning = await Events.WaitFor(created.Id, ComplaintEventKind.SlaWarning);
+        Assert.Equal(start.AddMinutes(27), warning.At);
+        Assert.Equal(start.AddMinutes(30), warning.DueAt);
+
+        await Cluster.DeactivateAsync(Complaint(created.Id));
+        await Advance(TimeSpan.FromMinutes(3));
+        var escalated = await Events.WaitFor(created.Id, ComplaintEventKind.ComplaintEscalated, e => e.Level == 1);
+        Assert.Equal(start.AddMinutes(30), escalated.At);
+        Assert.Single(await Timeline(created.Id, TimelineType.SlaWarning));
+    }
+
+    [Fact]
     public async Task Business_hours_deadlines_skip_the_weekend()
     {
         var office = new BusinessCalendar(
