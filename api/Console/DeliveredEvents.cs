@@ -63,12 +63,18 @@ internal sealed class DeliveredEvents
 
     /// <summary>
     /// Starts again from <paramref name="current"/>: what came before it is taken as seen (the consoles refetch it); what
-    /// was pushed after it, in the same epoch, stays known, so that the replay that follows does not push it twice.
+    /// was pushed after it, in the same epoch, stays known, so that the replay that follows does not push it twice. A
+    /// renewal's answer can be older than the events pushed while it was on its way: it never moves the start back.
     /// </summary>
     public void Resynchronize(EventPosition current)
     {
         if (Contiguous?.Epoch == current.Epoch)
         {
+            if (current.Sequence <= Contiguous.Sequence)
+            {
+                return;
+            }
+
             ahead.RemoveWhere(sequence => sequence <= current.Sequence);
         }
         else

@@ -67,6 +67,28 @@ public sealed class DeliveredEventsTests
     }
 
     [Fact]
+    public void A_renewal_answered_after_later_events_were_pushed_does_not_push_them_again()
+    {
+        var delivered = new DeliveredEvents();
+        delivered.Start(new(First, 0));
+
+        // The renewal asked from 0; by its answer (a gap: the channel keeps from 51 on), 1 to 100 had been pushed.
+        for (var sequence = 1L; sequence <= 100; sequence++)
+        {
+            Assert.True(delivered.TryAdd(new(First, sequence)));
+        }
+
+        delivered.Resynchronize(new(First, 50));
+        Assert.Equal(new EventPosition(First, 100), delivered.Contiguous);
+        for (var sequence = 51L; sequence <= 100; sequence++)
+        {
+            Assert.False(delivered.TryAdd(new(First, sequence)));
+        }
+
+        Assert.True(delivered.TryAdd(new(First, 101)));
+    }
+
+    [Fact]
     public void A_gap_older_than_the_channel_keeps_is_skipped_and_the_replay_pushes_only_what_was_not_pushed()
     {
         var delivered = new DeliveredEvents();
