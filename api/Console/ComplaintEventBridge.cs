@@ -116,21 +116,20 @@ internal sealed partial class ComplaintEventBridge(
         }
 
         var subscription = await cluster.GetGrain<IComplaintEventsGrain>(channel).Subscribe(reference!, position);
+        bool lost;
         lock (tracker)
         {
-            if (subscription.Gap)
-            {
-                // What came before the oldest event the channel still keeps is lost (the consoles refetch it); what it
-                // keeps is pushed below.
-                tracker.Resynchronize(subscription.Missed is [{ Position: { } oldest }, ..] ? oldest with { Sequence = oldest.Sequence - 1 } : subscription.Current);
-            }
-            else
+            // A gap: what came before the oldest event the channel still keeps is lost unless it was pushed while the
+            // renewal was on its way (if lost, the consoles refetch it); what the channel keeps is pushed below.
+            lost = subscription.Gap
+                && tracker.Resynchronize(subscription.Missed is [{ Position: { } oldest }, ..] ? oldest with { Sequence = oldest.Sequence - 1 } : subscription.Current);
+            if (!subscription.Gap)
             {
                 tracker.Start(subscription.Current);
             }
         }
 
-        if (subscription.Gap)
+        if (lost)
         {
             await Resync("This instance lost touch with the cluster for longer than events are kept.");
         }

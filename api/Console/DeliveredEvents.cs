@@ -65,14 +65,16 @@ internal sealed class DeliveredEvents
     /// Starts again from <paramref name="current"/>: what came before it is taken as seen (the consoles refetch it); what
     /// was pushed after it, in the same epoch, stays known, so that the replay that follows does not push it twice. A
     /// renewal's answer can be older than the events pushed while it was on its way: it never moves the start back.
+    /// Returns whether it skipped events not pushed (only then do the consoles need to refetch); moving the start on
+    /// always does, since the event after <see cref="Contiguous"/> was not pushed, or it would be contiguous.
     /// </summary>
-    public void Resynchronize(EventPosition current)
+    public bool Resynchronize(EventPosition current)
     {
         if (Contiguous?.Epoch == current.Epoch)
         {
             if (current.Sequence <= Contiguous.Sequence)
             {
-                return;
+                return false;
             }
 
             ahead.RemoveWhere(sequence => sequence <= current.Sequence);
@@ -84,6 +86,7 @@ internal sealed class DeliveredEvents
 
         Contiguous = current;
         Advance();
+        return true;
     }
 
     /// <summary>Whether a gap was given up since the last call.</summary>

@@ -28,9 +28,11 @@ internal static class Scenarios
 
     /// <summary>
     /// Posts signed complaints (two from each customer) from <paramref name="workers"/> concurrent connectors until
-    /// <paramref name="total"/> are accepted or the time is up.
+    /// <paramref name="total"/> are accepted or the time is up: as fast as they are taken, or spread evenly over
+    /// <paramref name="spread"/> when it is given and the system keeps up.
     /// </summary>
-    public static async Task<Ingestion> Ingest(Uri api, string run, int workers, int total, TimeSpan limit, string priority, string channel = "facebook", string text = Text)
+    public static async Task<Ingestion> Ingest(
+        Uri api, string run, int workers, int total, TimeSpan limit, string priority, string channel = "facebook", string text = Text, TimeSpan spread = default)
     {
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = workers }) { BaseAddress = api, Timeout = TimeSpan.FromMinutes(1) };
         var next = -1;
@@ -44,6 +46,11 @@ internal static class Scenarios
             int index;
             while ((index = Interlocked.Increment(ref next)) < total && clock.Elapsed < limit)
             {
+                if (spread * ((double)index / total) - clock.Elapsed is { Ticks: > 0 } early)
+                {
+                    await Task.Delay(early);
+                }
+
                 var started = Stopwatch.GetTimestamp();
                 using var response = await Post(http, $"{run}-{index}", $"{run}-customer-{index / 2}", priority, channel, text);
                 if (response.StatusCode == HttpStatusCode.Accepted)
@@ -69,7 +76,7 @@ internal static class Scenarios
     /// N complaints whose first-response deadlines fall due over the time it takes to post them; a supervisor's
     /// console records when each level-1 escalation arrives, against its due time.
     /// </summary>
-    public static async Task<Precision> EscalationPrecision(SystemUnderTest system, string run, int n, int workers, TimeSpan firstResponse)
+    public static async Task<Precision> EscalationPrecision(SystemUnderTest system, string run, int n, int workers, TimeSpan firstResponse, TimeSpan spread = default)
     {
         using var admin = await system.As("admin");
         (await admin.PutAsJsonAsync("/api/sla/policies/P1", new
@@ -92,7 +99,7 @@ internal static class Scenarios
         await console.StartAsync();
 
         var posted = Stopwatch.StartNew();
-        var ingestion = await Ingest(system.Address, run, workers, n, TimeSpan.FromHours(1), "P1");
+        var ingestion = await Ingest(system.Address, run, workers, n, TimeSpan.FromHours(1), "P1", spread: spread);
         var deadline = firstResponse - posted.Elapsed + TimeSpan.FromSeconds(60);
         var waiting = Stopwatch.StartNew();
         while (arrivals.Count < ingestion.Accepted && waiting.Elapsed < deadline + firstResponse)

@@ -73,18 +73,10 @@ public sealed class DeliveredEventsTests
         delivered.Start(new(First, 0));
 
         // The renewal asked from 0; by its answer (a gap: the channel keeps from 51 on), 1 to 100 had been pushed.
-        for (var sequence = 1L; sequence <= 100; sequence++)
-        {
-            Assert.True(delivered.TryAdd(new(First, sequence)));
-        }
-
-        delivered.Resynchronize(new(First, 50));
+        Assert.All(Range(1, 100), sequence => Assert.True(delivered.TryAdd(new(First, sequence))));
+        Assert.False(delivered.Resynchronize(new(First, 50)));
         Assert.Equal(new EventPosition(First, 100), delivered.Contiguous);
-        for (var sequence = 51L; sequence <= 100; sequence++)
-        {
-            Assert.False(delivered.TryAdd(new(First, sequence)));
-        }
-
+        Assert.All(Range(51, 100), sequence => Assert.False(delivered.TryAdd(new(First, sequence))));
         Assert.True(delivered.TryAdd(new(First, 101)));
     }
 
@@ -93,15 +85,20 @@ public sealed class DeliveredEventsTests
     {
         var delivered = new DeliveredEvents();
         delivered.Start(new(First, 0));
-        for (var sequence = 2L; sequence <= 8; sequence++)
-        {
-            Assert.True(delivered.TryAdd(new(First, sequence)));
-        }
+        Assert.All(Range(2, 8), sequence => Assert.True(delivered.TryAdd(new(First, sequence))));
 
         // The channel keeps events from 5 on: 1 is lost, 5 to 8 were pushed already, 9 and 10 were not.
-        delivered.Resynchronize(new(First, 4));
+        Assert.True(delivered.Resynchronize(new(First, 4)));
         Assert.Equal(new EventPosition(First, 8), delivered.Contiguous);
         Assert.Equal([false, false, false, false, true, true], new long[] { 5, 6, 7, 8, 9, 10 }.Select(sequence => delivered.TryAdd(new(First, sequence))));
         Assert.Equal(new EventPosition(First, 10), delivered.Contiguous);
+    }
+
+    private static IEnumerable<long> Range(long first, long last)
+    {
+        for (var sequence = first; sequence <= last; sequence++)
+        {
+            yield return sequence;
+        }
     }
 }
