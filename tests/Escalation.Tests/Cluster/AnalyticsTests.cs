@@ -1,11 +1,14 @@
 using Escalation.Analytics;
 using Escalation.Complaints;
+using Escalation.Grains;
 using Escalation.Grains.Analytics;
 using Escalation.Grains.Logs;
 using Escalation.Improvements;
 using Escalation.Nps;
 using Escalation.Sla;
 using Escalation.Triage;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
 
 namespace Escalation.Tests.Cluster;
 
@@ -87,6 +90,26 @@ public sealed class AnalyticsTests(ClusterFixture fixture) : ClusterTest(fixture
     }
 
     [Fact]
+    public async Task The_more_facts_a_day_holds_unsealed_the_longer_it_waits_before_storing_them_again()
+    {
+        var now = Clock.GetUtcNow();
+        var day = Client.GetGrain<IAnalyticsGrain>(ComplaintFact.Bucket($"waits-{Guid.NewGuid():N}", now));
+        ComplaintFact[] Facts(int count) => [.. Enumerable.Range(0, count).Select(_ => new ComplaintFact(FactKind.Created, now, Guid.NewGuid()))];
+
+        await day.Record(Facts(1));
+        Clock.Advance(TimeSpan.FromMilliseconds(500));
+        await StoredFacts(day, 1);
+
+        // 1,001 unsealed facts wait 3 s (half a second, and half a second for each 200), not half a second.
+        await day.Record(Facts(1_000));
+        Clock.Advance(TimeSpan.FromMilliseconds(2_900));
+        await day.Facts(new Period(now, now.AddSeconds(1)));
+        Assert.Single((await Stored(day)).Facts);
+        Clock.Advance(TimeSpan.FromMilliseconds(100));
+        await StoredFacts(day, 1_001);
+    }
+
+    [Fact]
     public async Task A_teams_nps_answers_are_kept_by_day_in_sealed_pages_and_read_back_whole()
     {
         var now = Clock.GetUtcNow();
@@ -127,5 +150,25 @@ public sealed class AnalyticsTests(ClusterFixture fixture) : ClusterTest(fixture
         Assert.Equal(overdue.Improvement.OverdueSince, (await Client.GetGrain<IImprovementGrain>(late).GetImprovement())!.OverdueSince);
         Assert.Null((await Client.GetGrain<IImprovementGrain>(done).GetImprovement())!.OverdueSince);
         Assert.Contains(late, await Client.GetGrain<IImprovementLogGrain>(0).GetIds());
+    }
+
+    /// <summary>The day's state as its storage holds it now.</summary>
+    private async Task<AnalyticsState> Stored(IAnalyticsGrain day)
+    {
+        var storage = Cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Escalation);
+        var stored = new GrainState<AnalyticsState>(new AnalyticsState());
+        await storage.ReadStateAsync("analytics", day.GetGrainId(), stored);
+        return stored.State ?? throw new InvalidOperationException("No analytics state.");
+    }
+
+    /// <summary>Waits for the timer's write, which runs on the grain after the clock moved.</summary>
+    private async Task StoredFacts(IAnalyticsGrain day, int count)
+    {
+        var waiting = System.Diagnostics.Stopwatch.StartNew();
+        while ((await Stored(day)).Facts.Count != count)
+        {
+            Assert.True(waiting.Elapsed < TimeSpan.FromSeconds(10), $"The day did not store its {count} facts.");
+            await Task.Delay(10);
+        }
     }
 }
