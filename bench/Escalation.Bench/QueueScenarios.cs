@@ -111,21 +111,34 @@ internal static class QueueScenarios
         var tokens = await CreateTeams(system, run, teams);
         var sent = new ConcurrentDictionary<string, long>();
         var received = new ConcurrentBag<(string ExternalId, long At)>();
-        var connections = new List<HubConnection>();
+        var connections = new List<PushCounter>();
         foreach (var batch in Enumerable.Range(0, teams * perTeam).Chunk(50))
         {
-            connections.AddRange(await Task.WhenAll(batch.Select(async i =>
-            {
-                var connection = await Scenarios.Console(system.Addresses[i % system.Addresses.Count], tokens[i / perTeam]);
-                connection.On<JsonElement>("complaintCreated", created =>
-                    received.Add((created.GetProperty("externalId").GetString()!, Stopwatch.GetTimestamp())));
-                await connection.StartAsync();
-                return connection;
-            })));
+            connections.AddRange(await Task.WhenAll(batch.Select(i => PushCounter.Connect(
+                system.Addresses[i % system.Addresses.Count], tokens[i / perTeam], "complaintCreated", (externalId, at) => received.Add((externalId, at))))));
         }
 
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = system.Address };
         var posts = new List<Task>();
+        var failed = new ConcurrentDictionary<string, int>();
+        async Task Send(string externalId, string customer, string channel)
+        {
+            try
+            {
+                using var response = await Scenarios.Post(http, externalId, customer, "P4", channel);
+                if (!response.IsSuccessStatusCode)
+                {
+                    failed.AddOrUpdate($"{(int)response.StatusCode}", 1, (_, n) => n + 1);
+                }
+            }
+            catch (HttpRequestException exception)
+            {
+                failed.AddOrUpdate(exception.HttpRequestError.ToString(), 1, (_, n) => n + 1);
+            }
+        }
+
+        var (siloBefore, apisBefore) = system.ProcessorTime();
+        var consolesBefore = Environment.CpuUsage.TotalTime;
         using (var tick = new PeriodicTimer(TimeSpan.FromMilliseconds(10)))
         {
             var clock = Stopwatch.StartNew();
@@ -136,12 +149,17 @@ internal static class QueueScenarios
                 {
                     var externalId = $"{run}-{count}";
                     sent[externalId] = Stopwatch.GetTimestamp();
-                    posts.Add(Scenarios.Post(http, externalId, $"{run}-customer-{count}", "P4", $"{run}-c{count % teams}"));
+                    posts.Add(Send(externalId, $"{run}-customer-{count}", $"{run}-c{count % teams}"));
                 }
             }
         }
 
         await Task.WhenAll(posts);
+        if (!failed.IsEmpty)
+        {
+            Console.Error.WriteLine($"Team fan-out: posts answered {string.Join(", ", failed.Select(answer => $"{answer.Value} x {answer.Key}"))}");
+        }
+
         var expected = sent.Count * perTeam;
         var waiting = Stopwatch.StartNew();
         while (received.Count < expected && waiting.Elapsed < TimeSpan.FromSeconds(10))
@@ -150,11 +168,18 @@ internal static class QueueScenarios
             await Task.Delay(50);
         }
 
+        var (siloAfter, apisAfter) = system.ProcessorTime();
+        var consolesAfter = Environment.CpuUsage.TotalTime;
         await Task.WhenAll(connections.Select(connection => connection.DisposeAsync().AsTask()));
         var delays = received.Where(r => sent.ContainsKey(r.ExternalId))
             .Select(r => Stopwatch.GetElapsedTime(sent[r.ExternalId], r.At).TotalMilliseconds).Order().ToList();
         return new Scenarios.Latency(teams * perTeam, delays.Count, Scenarios.Percentile(delays, 0.5), Scenarios.Percentile(delays, 0.99),
-            delays.Count == 0 ? double.NaN : delays[^1]) { Expected = expected };
+            delays.Count == 0 ? double.NaN : delays[^1])
+        {
+            Expected = expected,
+            MillisecondsPerComplaint = ((siloAfter - siloBefore).TotalMilliseconds / sent.Count, (apisAfter - apisBefore).TotalMilliseconds / sent.Count,
+                (consolesAfter - consolesBefore).TotalMilliseconds / sent.Count),
+        };
     }
 
     /// <summary>A channel and a supervisor per team; the supervisors' tokens.</summary>

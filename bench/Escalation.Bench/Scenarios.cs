@@ -24,6 +24,9 @@ internal static class Scenarios
     {
         /// <summary>The deliveries there should have been (every event to every console meant to get it).</summary>
         public int Expected { get; init; }
+
+        /// <summary>Processor time per complaint while they were posted and pushed: the silo, the api instances, the consoles (this process).</summary>
+        public (double Silo, double Apis, double Consoles) MillisecondsPerComplaint { get; init; }
     }
 
     /// <summary>
@@ -118,17 +121,11 @@ internal static class Scenarios
     {
         var token = await system.Token("manager1");
         var received = new ConcurrentDictionary<string, ConcurrentBag<long>>();
-        var connections = new List<HubConnection>();
+        var connections = new List<PushCounter>();
         foreach (var batch in Enumerable.Range(0, consoles).Chunk(50))
         {
-            connections.AddRange(await Task.WhenAll(batch.Select(async _ =>
-            {
-                var connection = await Console(system.Address, token);
-                connection.On<JsonElement>("complaintCreated", created =>
-                    received.GetOrAdd(created.GetProperty("externalId").GetString()!, _ => []).Add(Stopwatch.GetTimestamp()));
-                await connection.StartAsync();
-                return connection;
-            })));
+            connections.AddRange(await Task.WhenAll(batch.Select(_ => PushCounter.Connect(
+                system.Address, token, "complaintCreated", (externalId, at) => received.GetOrAdd(externalId, _ => []).Add(at)))));
         }
 
         using var http = new HttpClient { BaseAddress = system.Address };

@@ -148,6 +148,10 @@ internal sealed class SystemUnderTest : IAsyncDisposable
         return client;
     }
 
+    /// <summary>The processor time the silo and the api instances used since they started, in that order.</summary>
+    public (TimeSpan Silo, TimeSpan Apis) ProcessorTime() =>
+        (silo.TotalProcessorTime, apis.Aggregate(TimeSpan.Zero, (sum, api) => sum + api.TotalProcessorTime));
+
     public async ValueTask DisposeAsync()
     {
         foreach (var process in apis.Append(silo))
