@@ -1,3 +1,4 @@
+using Escalation.Cluster;
 using Escalation.Grains;
 using Escalation.Silo;
 using Microsoft.Extensions.Configuration;
@@ -27,21 +28,25 @@ if (!string.IsNullOrEmpty(connectionString) && !await DatabaseSchema.CheckAsync(
 }
 
 // Configure the Orleans silo: the profile, TLS when configured, the grains, Kubernetes hosting in a pod, and the
-// dashboard's silo side. Its counters are sampled every 10 s, not every second: some of Orleans' own counters walk
-// every activation (100,000s of complaints).
-builder.UseOrleans(silo => silo
-    .UseProfile(builder.Configuration)
-    .UseClusterTls(builder.Configuration)
-    .AddEscalationGrains(builder.Configuration)
-    .UseKubernetesHostingInPod()
-    .ConfigureServices(services =>
-    {
-        if (builder.Configuration.GetValue(DiagnosticsReport.Enabled, false))
+// dashboard's silo side only when Escalation:Dashboard:Enabled (see DashboardSwitch).
+builder.UseOrleans(silo =>
+{
+    silo.UseProfile(builder.Configuration)
+        .UseClusterTls(builder.Configuration)
+        .AddEscalationGrains(builder.Configuration)
+        .UseKubernetesHostingInPod()
+        .ConfigureServices(services =>
         {
-            services.AddSingleton<IIncomingGrainCallFilter>(provider => provider.GetRequiredService<CallCounter>());
-        }
-    })
-    .AddDashboard(options => options.CounterUpdateIntervalMs = 10_000));
+            if (builder.Configuration.GetValue(DiagnosticsReport.Enabled, false))
+            {
+                services.AddSingleton<IIncomingGrainCallFilter>(provider => provider.GetRequiredService<CallCounter>());
+            }
+        });
+    if (DashboardSwitch.IsOn(builder.Configuration))
+    {
+        silo.AddDashboard();
+    }
+});
 
 // Traces, metrics and logs over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set
 builder.AddSiloTelemetry();

@@ -1,9 +1,11 @@
+using Escalation.Cluster;
 using Orleans.Dashboard;
 
 namespace Escalation.Api.Auth;
 
 /// <summary>
-/// The Orleans Dashboard at <c>/dashboard</c>, for admins only. A browser opens it once with
+/// The Orleans Dashboard at <c>/dashboard</c>, for admins only, when <see cref="DashboardSwitch"/> is on (404 otherwise;
+/// the silos need the same switch for its data). A browser opens it once with
 /// <c>?access_token=</c>; the token is then kept in an HttpOnly cookie scoped to the dashboard, so that the
 /// dashboard's own requests are authorised too.
 /// </summary>
@@ -16,6 +18,11 @@ internal static class DashboardExtensions
 
     public static WebApplication MapEscalationDashboard(this WebApplication app)
     {
+        if (!DashboardSwitch.IsOn(app.Configuration))
+        {
+            return app;
+        }
+
         app.Use(async (context, next) =>
         {
             if (context.Request.Path.StartsWithSegments(Path) && context.Request.Query["access_token"].FirstOrDefault() is { } token)

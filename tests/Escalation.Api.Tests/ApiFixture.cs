@@ -116,6 +116,8 @@ public sealed class ApiFixture : ApiDriver, IAsyncLifetime
             ["Cluster:GatewayPort"] = $"{gatewayPort}",
             ["Escalation:RateLimits:LoginsPerMinute"] = "10000",
             ["Escalation:RateLimits:LoginsPerMinutePerAccount"] = "10000",
+            // The role matrix checks who may open the dashboard; its data needs the silo side, which the test silo does not run.
+            ["Escalation:Dashboard:Enabled"] = "true",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
