@@ -28,7 +28,8 @@ if (!string.IsNullOrEmpty(connectionString) && !await DatabaseSchema.CheckAsync(
 }
 
 // Configure the Orleans silo: the profile, TLS when configured, the grains, Kubernetes hosting in a pod, and the
-// dashboard's silo side only when Escalation:Dashboard:Enabled (see DashboardSwitch).
+// dashboard's silo side only when Escalation:Dashboard:Enabled (see DashboardSwitch), its own polling of the silos'
+// statistics every 10 s rather than every second.
 builder.UseOrleans(silo =>
 {
     silo.UseProfile(builder.Configuration)
@@ -44,7 +45,7 @@ builder.UseOrleans(silo =>
         });
     if (DashboardSwitch.IsOn(builder.Configuration))
     {
-        silo.AddDashboard();
+        silo.AddDashboard(options => options.CounterUpdateIntervalMs = 10_000);
     }
 });
 
