@@ -19,6 +19,7 @@ internal sealed class PushCounter : IAsyncDisposable
     private readonly CancellationTokenSource stop = new();
     private readonly byte[] target;
     private readonly Action<string, long> pushed;
+    private readonly TaskCompletionSource handshake = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task running = Task.CompletedTask;
 
     private PushCounter(string method, Action<string, long> pushed)
@@ -27,26 +28,44 @@ internal sealed class PushCounter : IAsyncDisposable
         this.pushed = pushed;
     }
 
-    /// <summary>Connects to the api's console hub as the token's user; <paramref name="pushed"/> gets each push's external id and <see cref="Stopwatch"/> timestamp.</summary>
+    /// <summary>
+    /// Connects to the api's console hub as the token's user and returns once the hub accepted the handshake, as the
+    /// SignalR client does; <paramref name="pushed"/> gets each push's external id and <see cref="Stopwatch"/> timestamp.
+    /// </summary>
     public static async Task<PushCounter> Connect(Uri api, string token, string method, Action<string, long> pushed)
     {
         var console = new PushCounter(method, pushed);
-        console.socket.Options.SetRequestHeader("Authorization", $"Bearer {token}");
-        await console.socket.ConnectAsync(new UriBuilder(new Uri(api, "/hubs/console")) { Scheme = api.Scheme == "https" ? "wss" : "ws" }.Uri, CancellationToken.None);
-        await console.Send("{\"protocol\":\"json\",\"version\":1}");
-        console.running = Task.WhenAll(console.Receive(), console.Ping());
+        try
+        {
+            console.socket.Options.SetRequestHeader("Authorization", $"Bearer {token}");
+            await console.socket.ConnectAsync(new UriBuilder(new Uri(api, "/hubs/console")) { Scheme = api.Scheme == "https" ? "wss" : "ws" }.Uri, CancellationToken.None);
+            await console.Send("{\"protocol\":\"json\",\"version\":1}");
+            console.running = Task.WhenAll(console.Receive(), console.Ping());
+            await console.handshake.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        catch
+        {
+            await console.DisposeAsync();
+            throw;
+        }
+
         return console;
     }
 
     public async ValueTask DisposeAsync()
     {
-        await stop.CancelAsync();
         try
         {
-            await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+            // Closed first: cancelling a receive under way would abort the socket before the close could be sent.
+            if (socket.State == WebSocketState.Open)
+            {
+                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
+            }
+
+            await stop.CancelAsync();
             await running;
         }
-        catch (Exception exception) when (exception is OperationCanceledException or WebSocketException)
+        catch (Exception exception) when (exception is OperationCanceledException or WebSocketException or TimeoutException)
         {
             // Closing: whatever was in flight no longer counts.
         }
@@ -82,6 +101,7 @@ internal sealed class PushCounter : IAsyncDisposable
             var result = await socket.ReceiveAsync(buffer.AsMemory(filled), stop.Token);
             if (result.MessageType == WebSocketMessageType.Close)
             {
+                handshake.TrySetException(new InvalidOperationException("The hub closed the connection before the handshake."));
                 return;
             }
 
@@ -103,6 +123,21 @@ internal sealed class PushCounter : IAsyncDisposable
 
     private void Read(ReadOnlySpan<byte> record, long at)
     {
+        // The first record answers the handshake: empty, or an error.
+        if (!handshake.Task.IsCompleted)
+        {
+            if (record.SequenceEqual("{}"u8))
+            {
+                handshake.SetResult();
+            }
+            else
+            {
+                handshake.SetException(new InvalidOperationException($"The hub refused the handshake: {Encoding.UTF8.GetString(record)}"));
+            }
+
+            return;
+        }
+
         if (record.IndexOf(target) < 0)
         {
             return;
