@@ -23,6 +23,20 @@ public sealed class RoleMatrixTests(ApiFixture fixture)
     private sealed record Row(string Path, string Statuses, object? Body = null);
 
     [Fact]
+    public async Task The_orleans_dashboard_is_not_served_unless_turned_on()
+    {
+        // The fixture's api turns it on (so the matrix covers it): there a caller without a token is refused.
+        using var fixtureApi = new HttpClient { BaseAddress = fixture.BaseAddress };
+        Assert.Equal(HttpStatusCode.Unauthorized, (await fixtureApi.GetAsync("/dashboard/DashboardCounters")).StatusCode);
+
+        var (api, address) = await fixture.StartAnotherApi(new Dictionary<string, string> { ["Escalation:Dashboard:Enabled"] = "false" });
+        await using var _ = api;
+        using var http = new HttpClient { BaseAddress = address };
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/dashboard/DashboardCounters")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/dashboard/index.html")).StatusCode);
+    }
+
+    [Fact]
     public async Task Every_endpoint_answers_each_role_as_the_contract_says()
     {
         using var admin = await fixture.ClientFor("admin");
