@@ -10,9 +10,9 @@ using Npgsql;
 //   --seconds S [15]  ingestion time   --workers W [64]  concurrent connectors   --escalations N,N [10000]
 //   --memory N,N [10000,50000]   --consoles C [500]   --durable HOST-CONNECTION-STRING (e.g. from scripts/postgres)
 //   --warm-up S [60]  untimed ingestion before each measured one   --queue N,N [100000]  open complaints for the queue rows
-//   --teams T [25]  --rate R [1000]  team fan-out: T teams of 20 consoles, R complaints/s   --idle-escalations N,N []  the
-//   escalation delay of complaints collected while idle   --durable-memory N,N []  the durable silo's memory with idle
-//   complaints (with --durable); an empty list skips that measurement
+//   --teams T [25]  --rate R [1000]  --fan-out-seconds F [30]  team fan-out: T teams of 20 consoles, R complaints/s for F s
+//   --idle-escalations N,N []  the escalation delay of complaints collected while idle   --durable-memory N,N []  the
+//   durable silo's memory with idle complaints (with --durable); an empty list skips that measurement
 var options = args.Select((arg, i) => (arg, i)).Where(p => p.arg.StartsWith("--", StringComparison.Ordinal))
     .ToDictionary(p => p.arg[2..], p => p.i + 1 < args.Length ? args[p.i + 1] : "");
 int Int(string name, int fallback) => options.TryGetValue(name, out var value) ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
@@ -122,9 +122,9 @@ if (teams.Length > 0)
 
         // Untimed first at the same rate and for as long as the ingestion warm-up, so that the figures are not the JIT's.
         var rate = Int("rate", 1000);
-        await QueueScenarios.TeamFanOut(system, $"w{instances}{Guid.NewGuid():N}"[..10], teams[0], 20, rate, warmUp);
-        var spread = await QueueScenarios.TeamFanOut(system, $"t{instances}{Guid.NewGuid():N}"[..10], teams[0], 20, rate, TimeSpan.FromSeconds(10));
-        Say($"| fan-out, {spread.Consoles} consoles in {teams[0]} teams of 20 on {instances} api instance(s), {rate} complaints/s for 10 s | p50 {spread.P50:0.0} ms, p99 {spread.P99:0.0} ms, max {spread.Max:0.0} ms; {spread.Events:N0} of {spread.Expected:N0} pushes arrived; processor time per complaint: silo {spread.MillisecondsPerComplaint.Silo:0.00} ms, api {spread.MillisecondsPerComplaint.Apis:0.00} ms, bench (posts and consoles) {spread.MillisecondsPerComplaint.Bench:0.00} ms | p99 ≤ 100 ms |");
+        var measured = Int("fan-out-seconds", 30);
+        var spread = await QueueScenarios.TeamFanOut(system, $"t{instances}{Guid.NewGuid():N}"[..10], teams[0], 20, rate, warmUp, TimeSpan.FromSeconds(measured));
+        Say($"| fan-out, {spread.Consoles} consoles in {teams[0]} teams of 20 on {instances} api instance(s), {rate} complaints/s for {measured} s | p50 {spread.P50:0.0} ms, p99 {spread.P99:0.0} ms, max {spread.Max:0.0} ms; {spread.Events:N0} of {spread.Expected:N0} pushes arrived; processor time per complaint: silo {spread.MillisecondsPerComplaint.Silo:0.00} ms, api {spread.MillisecondsPerComplaint.Apis:0.00} ms, bench (posts and consoles) {spread.MillisecondsPerComplaint.Bench:0.00} ms | p99 ≤ 100 ms |");
     }
 }
 

@@ -103,10 +103,13 @@ internal static class QueueScenarios
 
     /// <summary>
     /// <paramref name="teams"/> teams of <paramref name="perTeam"/> consoles (spread over every api instance of the system);
-    /// complaints posted at <paramref name="perSecond"/> for <paramref name="duration"/>, spread over the teams. The
-    /// delay from sending each post to each of its team's consoles receiving it.
+    /// complaints posted at <paramref name="perSecond"/>, spread over the teams, for <paramref name="warmUp"/> untimed and
+    /// then for <paramref name="duration"/>, without a pause and to the same consoles, so that what is measured is the
+    /// steady flow rather than the teams and consoles being set up. The delay from sending each measured post to each of
+    /// its team's consoles receiving it.
     /// </summary>
-    public static async Task<Scenarios.Latency> TeamFanOut(SystemUnderTest system, string run, int teams, int perTeam, int perSecond, TimeSpan duration)
+    public static async Task<Scenarios.Latency> TeamFanOut(
+        SystemUnderTest system, string run, int teams, int perTeam, int perSecond, TimeSpan warmUp, TimeSpan duration)
     {
         var tokens = await CreateTeams(system, run, teams);
         var sent = new ConcurrentDictionary<string, long>();
@@ -115,7 +118,13 @@ internal static class QueueScenarios
         foreach (var batch in Enumerable.Range(0, teams * perTeam).Chunk(50))
         {
             connections.AddRange(await Task.WhenAll(batch.Select(i => PushCounter.Connect(
-                system.Addresses[i % system.Addresses.Count], tokens[i / perTeam], "complaintCreated", (externalId, at) => received.Add((externalId, at))))));
+                system.Addresses[i % system.Addresses.Count], tokens[i / perTeam], "complaintCreated", (externalId, at) =>
+                {
+                    if (sent.ContainsKey(externalId))
+                    {
+                        received.Add((externalId, at));
+                    }
+                }))));
         }
 
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = system.Address };
@@ -137,18 +146,29 @@ internal static class QueueScenarios
             }
         }
 
-        var (siloBefore, apisBefore) = system.ProcessorTime();
-        var consolesBefore = Environment.CpuUsage.TotalTime;
+        var (siloBefore, apisBefore, consolesBefore) = (TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero);
         using (var tick = new PeriodicTimer(TimeSpan.FromMilliseconds(10)))
         {
             var clock = Stopwatch.StartNew();
             var count = 0;
-            while (clock.Elapsed < duration && await tick.WaitForNextTickAsync())
+            var measuring = false;
+            while (clock.Elapsed < warmUp + duration && await tick.WaitForNextTickAsync())
             {
+                if (!measuring && clock.Elapsed >= warmUp)
+                {
+                    measuring = true;
+                    (siloBefore, apisBefore) = system.ProcessorTime();
+                    consolesBefore = Environment.CpuUsage.TotalTime;
+                }
+
                 for (var due = (int)(clock.Elapsed.TotalSeconds * perSecond); count < due; count++)
                 {
                     var externalId = $"{run}-{count}";
-                    sent[externalId] = Stopwatch.GetTimestamp();
+                    if (measuring)
+                    {
+                        sent[externalId] = Stopwatch.GetTimestamp();
+                    }
+
                     posts.Add(Send(externalId, $"{run}-customer-{count}", $"{run}-c{count % teams}"));
                 }
             }
