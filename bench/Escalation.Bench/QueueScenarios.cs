@@ -177,7 +177,7 @@ internal static class QueueScenarios
         await Task.WhenAll(posts);
         if (!failed.IsEmpty)
         {
-            Console.Error.WriteLine($"Team fan-out: posts answered {string.Join(", ", failed.Select(answer => $"{answer.Value} x {answer.Key}"))}");
+            Console.Error.WriteLine($"Team fan-out (warm-up and measured): posts answered {string.Join(", ", failed.Select(answer => $"{answer.Value} x {answer.Key}"))}");
         }
 
         var expected = sent.Count * perTeam;

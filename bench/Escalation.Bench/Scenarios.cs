@@ -26,8 +26,9 @@ internal static class Scenarios
         public int Expected { get; init; }
 
         /// <summary>
-        /// Processor time per complaint from the first post until the last push arrived (or 10 s more): the silo, the api
-        /// instances, and this process, which posts, signs and runs the consoles.
+        /// Processor time per complaint from the first measured post (the warm-up's last pushes still in flight) until the
+        /// last push arrived (or 10 s more): the silo, the api instances, and this process, which posts, signs and runs the
+        /// consoles.
         /// </summary>
         public (double Silo, double Apis, double Bench) MillisecondsPerComplaint { get; init; }
     }
