@@ -146,7 +146,7 @@ internal static class QueueScenarios
             }
         }
 
-        var (siloBefore, apisBefore, consolesBefore) = (TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero);
+        var before = system.ProcessorTime();
         using (var tick = new PeriodicTimer(TimeSpan.FromMilliseconds(10)))
         {
             var clock = Stopwatch.StartNew();
@@ -157,8 +157,7 @@ internal static class QueueScenarios
                 if (!measuring && clock.Elapsed >= warmUp)
                 {
                     measuring = true;
-                    (siloBefore, apisBefore) = system.ProcessorTime();
-                    consolesBefore = Environment.CpuUsage.TotalTime;
+                    before = system.ProcessorTime();
                 }
 
                 for (var due = (int)(clock.Elapsed.TotalSeconds * perSecond); count < due; count++)
@@ -188,8 +187,7 @@ internal static class QueueScenarios
             await Task.Delay(50);
         }
 
-        var (siloAfter, apisAfter) = system.ProcessorTime();
-        var consolesAfter = Environment.CpuUsage.TotalTime;
+        var after = system.ProcessorTime();
         await Task.WhenAll(connections.Select(connection => connection.DisposeAsync().AsTask()));
         var delays = received.Where(r => sent.ContainsKey(r.ExternalId))
             .Select(r => Stopwatch.GetElapsedTime(sent[r.ExternalId], r.At).TotalMilliseconds).Order().ToList();
@@ -197,8 +195,7 @@ internal static class QueueScenarios
             delays.Count == 0 ? double.NaN : delays[^1])
         {
             Expected = expected,
-            MillisecondsPerComplaint = ((siloAfter - siloBefore).TotalMilliseconds / sent.Count, (apisAfter - apisBefore).TotalMilliseconds / sent.Count,
-                (consolesAfter - consolesBefore).TotalMilliseconds / sent.Count),
+            ProcessorTime = after.PerComplaint(before, sent.Count, "posts and consoles"),
         };
     }
 

@@ -30,7 +30,18 @@ internal static class Scenarios
         /// last push arrived (or 10 s more): the silo, the api instances, and this process, which posts, signs and runs the
         /// consoles.
         /// </summary>
-        public (double Silo, double Apis, double Bench) MillisecondsPerComplaint { get; init; }
+        public string ProcessorTime { get; init; } = "";
+    }
+
+    /// <summary>Processor time used so far by the silo, the api instances, and this process (the load).</summary>
+    public sealed record ProcessorTimes(TimeSpan Silo, TimeSpan Apis, TimeSpan Bench)
+    {
+        /// <summary>What each used since <paramref name="before"/>, per complaint, as the result rows say it.</summary>
+        public string PerComplaint(ProcessorTimes before, int complaints, string load)
+        {
+            string Milliseconds(TimeSpan used) => $"{used.TotalMilliseconds / Math.Max(1, complaints):0.000} ms";
+            return $"processor time per complaint: silo {Milliseconds(Silo - before.Silo)}, api {Milliseconds(Apis - before.Apis)}, bench ({load}) {Milliseconds(Bench - before.Bench)}";
+        }
     }
 
     /// <summary>

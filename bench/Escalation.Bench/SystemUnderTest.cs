@@ -148,9 +148,9 @@ internal sealed class SystemUnderTest : IAsyncDisposable
         return client;
     }
 
-    /// <summary>The processor time the silo and the api instances used since they started, in that order.</summary>
-    public (TimeSpan Silo, TimeSpan Apis) ProcessorTime() =>
-        (silo.TotalProcessorTime, apis.Aggregate(TimeSpan.Zero, (sum, api) => sum + api.TotalProcessorTime));
+    /// <summary>The processor time the silo, the api instances and this process used since they started.</summary>
+    public Scenarios.ProcessorTimes ProcessorTime() =>
+        new(silo.TotalProcessorTime, apis.Aggregate(TimeSpan.Zero, (sum, api) => sum + api.TotalProcessorTime), Environment.CpuUsage.TotalTime);
 
     public async ValueTask DisposeAsync()
     {
