@@ -18,9 +18,12 @@ public static class ComplaintStrength
         "advokaat", "jurist", "kohus", "kohtu", "tarbijakaitse", "politsei", "hagi$", "õigusabi", "ttja$", "vaidluskomisjon");
 
     /// <summary>What makes the text a strong complaint, as reasons; empty for a calm one.</summary>
-    public static List<string> Of(string text)
+    public static List<string> Of(string text) => Of(TriageText.Of(text));
+
+    /// <inheritdoc cref="Of(string)"/>
+    public static List<string> Of(TriageText triageText)
     {
-        var folded = Text.Words(text).Select(Text.Fold).ToList();
+        var (text, folded) = (triageText.Raw, triageText.Folded);
         var reasons = new List<string>();
         var (_, anger) = Anger.Match(folded);
         var shouting = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Count(word => word.Length >= 4 && word.All(c => !char.IsLetter(c) || char.IsUpper(c)) && word.Any(char.IsLetter));
@@ -46,5 +49,4 @@ public static class ComplaintStrength
 
         return reasons;
     }
-
 }

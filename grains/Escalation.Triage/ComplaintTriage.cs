@@ -7,8 +7,9 @@ public static class ComplaintTriage
 {
     public static Triaged Of(NewComplaint complaint, CustomerStanding standing)
     {
-        var (priority, reasons) = PriorityRules.Decide(complaint, ComplaintStrength.Of(complaint.Text), standing);
-        var language = complaint.Language is { } given ? new Verdict<string>(given, ["set by the connector"]) : LanguageDetector.Detect(complaint.Text);
-        return new Triaged(priority, reasons, language, TopicClassifier.Classify(complaint.Text), standing);
+        var text = TriageText.Of(complaint.Text);
+        var (priority, reasons) = PriorityRules.Decide(complaint, ComplaintStrength.Of(text), standing);
+        var language = complaint.Language is { } given ? new Verdict<string>(given, ["set by the connector"]) : LanguageDetector.Detect(text);
+        return new Triaged(priority, reasons, language, TopicClassifier.Classify(text), standing);
     }
 }

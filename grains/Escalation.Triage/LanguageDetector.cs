@@ -37,10 +37,12 @@ public static class LanguageDetector
         // Latvian, Lithuanian
         "un$", "ir$", "nav$", "es$", "mans$", "jūs$", "pasūtījum", "vēl$", "bet$", "jau$", "nėra$", "užsakym", "ir$");
 
-    public static Verdict<string> Detect(string text)
+    public static Verdict<string> Detect(string text) => Detect(TriageText.Of(text));
+
+    /// <inheritdoc cref="Detect(string)"/>
+    public static Verdict<string> Detect(TriageText triageText)
     {
-        var words = Text.Words(text);
-        var folded = words.Select(Text.Fold).ToList();
+        var (text, folded) = (triageText.Raw, triageText.Folded);
         var (estonian, estonianEvidence) = EstonianWords.Match(folded);
         var (english, englishEvidence) = EnglishWords.Match(folded);
         var (other, otherEvidence) = OtherWords.Match(folded);

@@ -15,10 +15,10 @@ public sealed class Lexicon
 
     private readonly List<(Part[] Parts, double Weight, string Entry)> entries = [];
 
-    // The entries by the first letters of their first part: those that start a word (prefix or whole word), and those
-    // that may start anywhere inside one. A text is then read once, not once per entry.
-    private readonly Dictionary<string, List<int>> starting = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<int>> inside = new(StringComparer.Ordinal);
+    // The entries by the first letters of their first part (as one number, see Key): those that start a word (prefix or
+    // whole word), and those that may start anywhere inside one. A text is then read once, not once per entry.
+    private readonly Dictionary<int, List<int>> starting = [];
+    private readonly Dictionary<int, List<int>> inside = [];
 
     public Lexicon Add(double weight, params string[] words)
     {
@@ -28,7 +28,7 @@ public sealed class Lexicon
             Part[] compiled = [.. parts.Select(part => ToPart(part, parts.Length))];
             var first = compiled[0];
             var index = first.Mode == Mode.Inside ? inside : starting;
-            var key = first.Form[..Math.Min(KeyLength, first.Form.Length)];
+            var key = Key(first.Form.AsSpan(0, Math.Min(KeyLength, first.Form.Length)));
             (index.TryGetValue(key, out var list) ? list : index[key] = []).Add(entries.Count);
             entries.Add((compiled, weight, word));
         }
@@ -40,14 +40,12 @@ public sealed class Lexicon
     public (double Score, List<string> Matches) Match(IReadOnlyList<string> folded)
     {
         var found = new bool[entries.Count];
-        var starts = starting.GetAlternateLookup<ReadOnlySpan<char>>();
-        var insides = inside.GetAlternateLookup<ReadOnlySpan<char>>();
         for (var at = 0; at < folded.Count; at++)
         {
             var word = folded[at].AsSpan();
             for (var length = 0; length <= Math.Min(KeyLength, word.Length); length++)
             {
-                foreach (var candidate in starts.TryGetValue(word[..length], out var candidates) ? candidates : None)
+                foreach (var candidate in starting.TryGetValue(Key(word[..length]), out var candidates) ? candidates : None)
                 {
                     var parts = entries[candidate].Parts;
                     found[candidate] |= at + parts.Length <= folded.Count && Matches(parts, folded, at);
@@ -56,7 +54,7 @@ public sealed class Lexicon
 
             for (var offset = 0; offset + KeyLength <= word.Length; offset++)
             {
-                foreach (var candidate in insides.TryGetValue(word.Slice(offset, KeyLength), out var candidates) ? candidates : None)
+                foreach (var candidate in inside.TryGetValue(Key(word.Slice(offset, KeyLength)), out var candidates) ? candidates : None)
                 {
                     found[candidate] |= word[offset..].StartsWith(entries[candidate].Parts[0].Form, StringComparison.Ordinal);
                 }
@@ -76,6 +74,15 @@ public sealed class Lexicon
 
         return (score, matches);
     }
+
+    // Up to KeyLength (two) letters as one number: cheaper to hash than a string, and no two keys share one (a word holds
+    // no '\0', so a second letter always sets the upper half).
+    private static int Key(ReadOnlySpan<char> start) => start.Length switch
+    {
+        0 => 0,
+        1 => start[0],
+        _ => start[0] | (start[1] << 16),
+    };
 
     private static Part ToPart(string part, int partsInEntry) =>
         part.EndsWith('$') ? new Part(part[..^1], Mode.WholeWord)

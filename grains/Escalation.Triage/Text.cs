@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Escalation.Triage;
 
 /// <summary>Word handling shared by the triage rules: lower-case words, and a form without diacritics.</summary>
@@ -15,23 +13,21 @@ public static class Text
     public static List<string> Words(string text)
     {
         var words = new List<string>();
-        var current = new StringBuilder();
-        foreach (var c in text.ToLowerInvariant())
+        var lower = text.ToLowerInvariant().Replace('’', '\'');
+        var start = 0;
+        for (var at = 0; at <= lower.Length; at++)
         {
-            if (char.IsLetterOrDigit(c) || c is '\'' or '’')
+            if (at < lower.Length && (char.IsLetterOrDigit(lower[at]) || lower[at] == '\''))
             {
-                current.Append(c == '’' ? '\'' : c);
+                continue;
             }
-            else if (current.Length > 0)
-            {
-                words.Add(current.ToString());
-                current.Clear();
-            }
-        }
 
-        if (current.Length > 0)
-        {
-            words.Add(current.ToString());
+            if (at > start)
+            {
+                words.Add(lower[start..at]);
+            }
+
+            start = at + 1;
         }
 
         return words;

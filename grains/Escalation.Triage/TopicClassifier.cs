@@ -81,16 +81,16 @@ public static class TopicClassifier
     /// <summary>How much the learned model's probability counts beside the word lists' scores.</summary>
     public const double LearnedWeight = 2;
 
-    public static Verdict<Topic> Classify(string text) => Classify(text, TopicModel.Shipped, LearnedWeight);
+    public static Verdict<Topic> Classify(string text) => Classify(TriageText.Of(text));
 
     /// <summary>
-    /// Word-list scores plus <paramref name="learnedWeight"/> times the learned model's probability, per topic; the
-    /// highest wins, if it reaches the threshold.
+    /// Word-list scores plus <see cref="LearnedWeight"/> times the shipped model's probability, per topic; the highest
+    /// wins, if it reaches the threshold.
     /// </summary>
-    public static Verdict<Topic> Classify(string text, TopicModel model, double learnedWeight)
+    public static Verdict<Topic> Classify(TriageText triageText)
     {
-        var folded = Text.Words(text).Select(Text.Fold).ToList();
-        var (probabilities, learned) = model.Predict(text);
+        var (text, folded) = (triageText.Raw, triageText.Folded);
+        var (probabilities, learned) = TopicModel.Shipped.Predict(triageText);
         var best = (Topic: Topic.Other, Score: 0.0, Evidence: new List<string>());
         foreach (var (topic, words) in Lexicons)
         {
@@ -101,7 +101,7 @@ public static class TopicClassifier
                 matches.Add("€");
             }
 
-            score += learnedWeight * probabilities[topic];
+            score += LearnedWeight * probabilities[topic];
             if (score > best.Score)
             {
                 best = (topic, score, matches);

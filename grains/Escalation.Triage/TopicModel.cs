@@ -11,55 +11,74 @@ public sealed class TopicModel
 {
     private const int StemLength = 6;
     private static readonly Topic[] Topics = Enum.GetValues<Topic>();
-    private readonly Dictionary<Topic, Dictionary<string, int>> counts = [];
-    private readonly Dictionary<Topic, int> words = [];
-    private readonly Dictionary<Topic, int> documents = [];
-    private readonly HashSet<string> vocabulary = [];
+
+    // Per topic, in the order of Topics: the log prior, and the log-likelihood of a stem never seen with any topic; and
+    // per stem seen in the examples, its log-likelihood with each topic (add-one smoothing), worked out once here.
+    private readonly double[] priors;
+    private readonly double[] unseen;
+    private readonly Dictionary<string, double[]> likelihoods;
+
+    private TopicModel(double[] priors, double[] unseen, Dictionary<string, double[]> likelihoods) =>
+        (this.priors, this.unseen, this.likelihoods) = (priors, unseen, likelihoods);
 
     /// <summary>The model learned from the development sets shipped with the classifier.</summary>
     public static TopicModel Shipped { get; } = FromResources();
 
     public static TopicModel Learn(IEnumerable<(Topic Topic, string Text)> examples)
     {
-        var model = new TopicModel();
+        var counts = Topics.ToDictionary(topic => topic, _ => new Dictionary<string, int>());
+        var words = new int[Topics.Length];
+        var documents = new int[Topics.Length];
         foreach (var (topic, text) in examples)
         {
-            model.documents[topic] = model.documents.GetValueOrDefault(topic) + 1;
-            var topicCounts = model.counts.TryGetValue(topic, out var existing) ? existing : model.counts[topic] = [];
-            foreach (var stem in Stems(text))
+            var t = Array.IndexOf(Topics, topic);
+            documents[t]++;
+            foreach (var stem in Stems(TriageText.Of(text)))
             {
-                topicCounts[stem] = topicCounts.GetValueOrDefault(stem) + 1;
-                model.words[topic] = model.words.GetValueOrDefault(topic) + 1;
-                model.vocabulary.Add(stem);
+                counts[topic][stem] = counts[topic].GetValueOrDefault(stem) + 1;
+                words[t]++;
             }
         }
 
-        return model;
+        var vocabulary = counts.Values.SelectMany(stems => stems.Keys).ToHashSet();
+        var total = documents.Sum();
+        double LogLikelihood(int t, int count) => Math.Log((count + 1.0) / (words[t] + vocabulary.Count + 1));
+        var topics = Enumerable.Range(0, Topics.Length).ToArray();
+        return new TopicModel(
+            [.. topics.Select(t => Math.Log((documents[t] + 1.0) / (total + Topics.Length)))],
+            [.. topics.Select(t => LogLikelihood(t, 0))],
+            vocabulary.ToDictionary(stem => stem, stem => topics.Select(t => LogLikelihood(t, counts[Topics[t]].GetValueOrDefault(stem))).ToArray()));
     }
 
     /// <summary>The posterior probability of each topic, and for the likeliest the stems that speak most for it.</summary>
-    public (Dictionary<Topic, double> Probabilities, List<string> Evidence) Predict(string text)
+    public (Dictionary<Topic, double> Probabilities, List<string> Evidence) Predict(string text) => Predict(TriageText.Of(text));
+
+    /// <inheritdoc cref="Predict(string)"/>
+    public (Dictionary<Topic, double> Probabilities, List<string> Evidence) Predict(TriageText text)
     {
         var stems = Stems(text).ToList();
-        var total = documents.Values.Sum();
-        var logs = new Dictionary<Topic, double>();
-        foreach (var topic in Topics)
+        var logs = (double[])priors.Clone();
+        foreach (var stem in stems)
         {
-            var log = Math.Log((documents.GetValueOrDefault(topic) + 1.0) / (total + Topics.Length));
-            foreach (var stem in stems)
+            var stemLikelihoods = Likelihoods(stem);
+            for (var t = 0; t < logs.Length; t++)
             {
-                log += LogLikelihood(topic, stem);
+                logs[t] += stemLikelihoods[t];
             }
-
-            logs[topic] = log;
         }
 
-        var max = logs.Values.Max();
-        var sum = logs.Values.Sum(log => Math.Exp(log - max));
-        var probabilities = logs.ToDictionary(entry => entry.Key, entry => Math.Exp(entry.Value - max) / sum);
-        var best = probabilities.MaxBy(entry => entry.Value).Key;
+        var max = logs.Max();
+        var sum = logs.Sum(log => Math.Exp(log - max));
+        var probabilities = new Dictionary<Topic, double>(Topics.Length);
+        var best = 0;
+        for (var t = 0; t < logs.Length; t++)
+        {
+            probabilities[Topics[t]] = Math.Exp(logs[t] - max) / sum;
+            best = probabilities[Topics[t]] > probabilities[Topics[best]] ? t : best;
+        }
+
         var evidence = stems.Distinct()
-            .Select(stem => (Stem: stem, Lift: LogLikelihood(best, stem) - Topics.Where(t => t != best).Average(t => LogLikelihood(t, stem))))
+            .Select(stem => (Stem: stem, Lift: Lift(Likelihoods(stem), best)))
             .Where(item => item.Lift > 0.5)
             .OrderByDescending(item => item.Lift)
             .Take(3)
@@ -68,15 +87,24 @@ public sealed class TopicModel
         return (probabilities, evidence);
     }
 
-    private double LogLikelihood(Topic topic, string stem)
+    private double[] Likelihoods(string stem) => likelihoods.GetValueOrDefault(stem) ?? unseen;
+
+    /// <summary>How much likelier the stem is with the best topic than, on average, with the others.</summary>
+    private static double Lift(double[] stemLikelihoods, int best)
     {
-        var count = counts.TryGetValue(topic, out var topicCounts) ? topicCounts.GetValueOrDefault(stem) : 0;
-        return Math.Log((count + 1.0) / (words.GetValueOrDefault(topic) + vocabulary.Count + 1));
+        var others = 0.0;
+        for (var t = 0; t < stemLikelihoods.Length; t++)
+        {
+            others += t == best ? 0 : stemLikelihoods[t];
+        }
+
+        return stemLikelihoods[best] - others / (stemLikelihoods.Length - 1);
     }
 
-    private static IEnumerable<string> Stems(string text) =>
-        Text.Words(text).Where(word => word.Length >= 3 && !Text.IsStopWord(word)).Select(word => Text.Fold(word))
-            .Select(word => word.Length > StemLength ? word[..StemLength] : word);
+    private static IEnumerable<string> Stems(TriageText text) =>
+        text.Words.Select((word, at) => (Word: word, Folded: text.Folded[at]))
+            .Where(word => word.Word.Length >= 3 && !Text.IsStopWord(word.Word))
+            .Select(word => word.Folded.Length > StemLength ? word.Folded[..StemLength] : word.Folded);
 
     private static TopicModel FromResources()
     {
