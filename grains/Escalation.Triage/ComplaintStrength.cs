@@ -26,7 +26,12 @@ public static class ComplaintStrength
         var (text, folded) = (triageText.Raw, triageText.Folded);
         var reasons = new List<string>();
         var (_, anger) = Anger.Match(folded);
-        var shouting = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Count(word => word.Length >= 4 && word.All(c => !char.IsLetter(c) || char.IsUpper(c)) && word.Any(char.IsLetter));
+        var shouting = 0;
+        foreach (var word in text.AsSpan().Split(' '))
+        {
+            shouting += Shouted(text.AsSpan(word)) ? 1 : 0;
+        }
+
         if (text.Contains("!!!", StringComparison.Ordinal) || shouting >= 2)
         {
             anger.Add(shouting >= 2 ? "capitals" : "!!!");
@@ -48,5 +53,25 @@ public static class ComplaintStrength
         }
 
         return reasons;
+    }
+
+    /// <summary>A word of four characters or more whose letters (it has some) are all capitals.</summary>
+    private static bool Shouted(ReadOnlySpan<char> word)
+    {
+        var letters = false;
+        foreach (var c in word)
+        {
+            if (char.IsLetter(c))
+            {
+                if (!char.IsUpper(c))
+                {
+                    return false;
+                }
+
+                letters = true;
+            }
+        }
+
+        return letters && word.Length >= 4;
     }
 }

@@ -54,7 +54,12 @@ public static class LanguageDetector
             estonianEvidence.Add("letter õ");
         }
 
-        var foreignLetters = text.Count(c => c is >= 'Ѐ' and <= 'ӿ' or 'ß' or 'ā' or 'ē' or 'ī' or 'ū' or 'ļ' or 'ņ' or 'ķ' or 'ģ' or 'ė' or 'ų' or 'į');
+        var foreignLetters = 0;
+        foreach (var c in text)
+        {
+            foreignLetters += c is >= 'Ѐ' and <= 'ӿ' or 'ß' or 'ā' or 'ē' or 'ī' or 'ū' or 'ļ' or 'ņ' or 'ķ' or 'ģ' or 'ė' or 'ų' or 'į' ? 1 : 0;
+        }
+
         if (foreignLetters > 0)
         {
             other += foreignLetters >= 3 ? 10 : 2;

@@ -39,7 +39,8 @@ public sealed class Lexicon
     /// <summary>The total weight of the entries found in <paramref name="folded"/> words, and which they were (in the order they were added).</summary>
     public (double Score, List<string> Matches) Match(IReadOnlyList<string> folded)
     {
-        var found = new bool[entries.Count];
+        // The lexicons hold a few hundred entries at most: on the stack, not one array per text and lexicon.
+        Span<bool> found = entries.Count <= 1024 ? stackalloc bool[entries.Count] : new bool[entries.Count];
         for (var at = 0; at < folded.Count; at++)
         {
             var word = folded[at].AsSpan();
