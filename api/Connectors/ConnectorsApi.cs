@@ -41,7 +41,7 @@ internal static class ConnectorsApi
             return ProblemExtensions.Invalid(errors);
         }
 
-        var result = await cluster.GetGrain<IComplaintGrain>(ComplaintIds.Of(channel, message.ExternalId)).Ingest(message);
+        var result = await cluster.Grain<IComplaintGrain>(ComplaintIds.Of(channel, message.ExternalId)).Ingest(message);
         metrics.ComplaintIngested(channel, message.Public, result);
         var response = new IngestResponse(result.ComplaintId, result.Duplicate, result.Appended);
         return result.Duplicate

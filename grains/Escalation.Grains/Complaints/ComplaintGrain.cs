@@ -40,7 +40,7 @@ public sealed class ComplaintGrain(
 
     private DateTimeOffset Now => runtime.TimeProvider.GetUtcNow();
 
-    private ITeamGrain Team => GrainFactory.GetGrain<ITeamGrain>(state.State.Origin!.Team);
+    private ITeamGrain Team => GrainFactory.Grain<ITeamGrain>(state.State.Origin!.Team);
 
     public async ValueTask Wake()
     {
@@ -58,10 +58,10 @@ public sealed class ComplaintGrain(
         }
 
         var now = Now;
-        var standing = await GrainFactory.GetGrain<ICustomerGrain>(message.Customer.Id)
+        var standing = await GrainFactory.Grain<ICustomerGrain>(message.Customer.Id)
             .RecordComplaint(C.Id, message.Customer, Complaint.WrittenAt(message.CreatedAt, now));
         var triage = ComplaintTriage.Of(message, standing);
-        var assignment = await GrainFactory.GetGrain<ITeamGrain>(message.Team).AssignNewComplaint();
+        var assignment = await GrainFactory.Grain<ITeamGrain>(message.Team).AssignNewComplaint();
         var subject = new PolicySubject(message.Channel, message.Team, triage.Topic.Value, message.Public, triage.Standing.PersistentDissatisfaction);
         var terms = (await sla.Get()).Terms(triage.Priority, subject, assignment.Chain);
         return new CreateResult(await Commit(C.Create(message, triage, terms, assignment.Agent, now)), Duplicate: false);
@@ -173,7 +173,7 @@ public sealed class ComplaintGrain(
         await Task.WhenAll(
             changes.Sync.HasFlag(ComplaintSync.Team) && heldBy != Holder() ? Team.MoveLoad(heldBy, Holder()).AsTask() : Task.CompletedTask,
             changes.Sync.HasFlag(ComplaintSync.Customer)
-                ? GrainFactory.GetGrain<ICustomerGrain>(state.State.Origin!.Customer.Id).SetComplaintOpen(C.Id, open).AsTask()
+                ? GrainFactory.Grain<ICustomerGrain>(state.State.Origin!.Customer.Id).SetComplaintOpen(C.Id, open).AsTask()
                 : Task.CompletedTask);
         return await Commit(changes);
     }

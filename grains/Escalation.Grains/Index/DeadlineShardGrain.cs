@@ -117,7 +117,7 @@ public sealed partial class DeadlineShardGrain(
     {
         try
         {
-            await GrainFactory.GetGrain<IComplaintGrain>(wake.Id).Wake();
+            await GrainFactory.Grain<IComplaintGrain>(wake.Id).Wake();
             woken[wake.Id] = wake.At;
         }
         catch (Exception exception)

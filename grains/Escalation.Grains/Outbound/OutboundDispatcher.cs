@@ -69,7 +69,7 @@ public sealed partial class OutboundDispatcher(
 
         try
         {
-            await grains.GetGrain<IComplaintGrain>(delivery.ComplaintId).Settle(outcome);
+            await grains.Grain<IComplaintGrain>(delivery.ComplaintId).Settle(outcome);
         }
         catch (Exception exception) when (exception is OrleansException or TimeoutException or StorageUnavailableException)
         {

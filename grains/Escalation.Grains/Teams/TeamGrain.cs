@@ -114,7 +114,7 @@ public sealed class TeamGrain(
                 return;
             }
 
-            given += await GrainFactory.GetGrain<IComplaintGrain>(row.Id).AssignFromQueue(agent) ? 1 : 0;
+            given += await GrainFactory.Grain<IComplaintGrain>(row.Id).AssignFromQueue(agent) ? 1 : 0;
         }
 
         if (given > 0 && queued.Total > queued.Rows.Count)

@@ -124,4 +124,29 @@ public sealed class CustomerAndTeamTests(ClusterFixture fixture) : ClusterTest(f
         Assert.Equal(1, overview.Members.Single(m => m.Username == Agent).OpenComplaints);
         Assert.Equal([Supervisor], await Team.Recipients(["supervisors"], DateTimeOffset.UnixEpoch));
     }
+
+    [Fact]
+    public async Task Grain_references_made_from_the_learned_types_are_the_ones_Orleans_makes()
+    {
+        var customer = "fb:" + Guid.NewGuid().ToString("N")[..8];
+        var complaint = (await NewComplaint(priority: null, customer: customer)).Id;
+
+        // Twice each: a reference is learned from the first one Orleans makes (unless the silo's grains already did).
+        for (var i = 0; i < 2; i++)
+        {
+            AssertSameReference(Client.GetGrain<ICustomerGrain>(customer), Client.Grain<ICustomerGrain>(customer));
+            AssertSameReference(Client.GetGrain<IComplaintGrain>(complaint), Client.Grain<IComplaintGrain>(complaint));
+            AssertSameReference(Client.GetGrain<ITeamGrain>(TeamName), Client.Grain<ITeamGrain>(TeamName));
+        }
+
+        Assert.Equal([complaint], (await Client.Grain<ICustomerGrain>(customer).GetProfile()).OpenComplaints);
+        Assert.Equal(complaint, (await Client.Grain<IComplaintGrain>(complaint).GetSummary())?.Id);
+    }
+
+    private static void AssertSameReference<T>(T expected, T made)
+        where T : IAddressable
+    {
+        Assert.Equal(expected.GetGrainId(), made.GetGrainId());
+        Assert.Equal(((GrainReference)(object)expected).InterfaceType, ((GrainReference)(object)made).InterfaceType);
+    }
 }
