@@ -64,7 +64,14 @@ public sealed class ComplaintGrain(
         var assignment = await GrainFactory.Grain<ITeamGrain>(message.Team).AssignNewComplaint();
         var subject = new PolicySubject(message.Channel, message.Team, triage.Topic.Value, message.Public, triage.Standing.PersistentDissatisfaction);
         var terms = (await sla.Get()).Terms(triage.Priority, subject, assignment.Chain);
-        return new CreateResult(await Commit(C.Create(message, triage, terms, assignment.Agent, now)), Duplicate: false);
+        var created = await Commit(C.Create(message, triage, terms, assignment.Agent, now));
+
+        // Stored, indexed and announced: until someone opens it or its deadline shard wakes it, a new complaint has
+        // nothing to do, so it does not wait in memory (IdleComplaintLifetime) with its text and timeline. Holding a
+        // few minutes of new complaints made the silo's heap, and its background collections, grow with the rate of
+        // ingestion.
+        DeactivateOnIdle();
+        return new CreateResult(created, Duplicate: false);
     }
 
     public async ValueTask<IngestResult> Ingest(NewComplaint message)
