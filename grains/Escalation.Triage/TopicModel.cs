@@ -51,9 +51,6 @@ public sealed class TopicModel
     }
 
     /// <summary>The posterior probability of each topic, and for the likeliest the stems that speak most for it.</summary>
-    public (Dictionary<Topic, double> Probabilities, List<string> Evidence) Predict(string text) => Predict(TriageText.Of(text));
-
-    /// <inheritdoc cref="Predict(string)"/>
     public (Dictionary<Topic, double> Probabilities, List<string> Evidence) Predict(TriageText text)
     {
         var stems = Stems(text).ToList();

@@ -15,9 +15,9 @@ public sealed class TriageText
 
     public string Raw { get; }
 
-    public List<string> Words { get; }
+    public IReadOnlyList<string> Words { get; }
 
-    public List<string> Folded { get; }
+    public IReadOnlyList<string> Folded { get; }
 
     public static TriageText Of(string text) => new(text, Text.Words(text));
 }

@@ -66,7 +66,7 @@ public sealed class ComplaintGrain(
         var terms = (await sla.Get()).Terms(triage.Priority, subject, assignment.Chain);
         var created = await Commit(C.Create(message, triage, terms, assignment.Agent, now));
 
-        // Stored, indexed and announced: until someone opens it or its deadline shard wakes it, a new complaint has
+        // Stored, indexed, its event queued: until someone opens it or its deadline shard wakes it, a new complaint has
         // nothing to do, so it does not wait in memory (IdleComplaintLifetime) with its text and timeline. Holding a
         // few minutes of new complaints made the silo's heap, and its background collections, grow with the rate of
         // ingestion.
