@@ -48,6 +48,11 @@ public sealed partial class CustomerGrain(
             S.Recent.RemoveAll(written => written < keepFrom);
             S.Recent.Insert(S.Recent.FindLastIndex(written => written <= at) + 1, at);
             await state.WriteStateAsync();
+
+            // Like a new complaint, a customer is seldom called again within minutes (the next is when a complaint of
+            // theirs is resolved): kept for IdleComplaintLifetime, every customer of the last minutes sat in the silo's
+            // heap, which the background collections mark whole.
+            DeactivateOnIdle();
         }
 
         var inWindow = CountSince(now - Window);
