@@ -32,8 +32,9 @@ public static partial class GrainsHosting
         silo.Configure<GrainDirectoryOptions>(options => options.CacheSize = configured.DirectoryCacheSize);
         silo.Configure<GrainCollectionOptions>(options =>
         {
-            // One of each per complaint (or per busy hour): let the idle ones go soon, they are cheap to reactivate.
-            Type[] perComplaint = [typeof(ComplaintGrain), typeof(CustomerGrain), typeof(AnalyticsPageGrain)];
+            // One of each per complaint, customer or customer contact (or per busy hour): let the idle ones go soon, they
+            // are cheap to reactivate.
+            Type[] perComplaint = [typeof(ComplaintGrain), typeof(CustomerGrain), typeof(ContactGrain), typeof(AnalyticsPageGrain)];
             foreach (var type in perComplaint)
             {
                 options.ClassSpecificCollectionAge[type.FullName!] = idle;

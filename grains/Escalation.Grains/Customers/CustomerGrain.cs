@@ -49,10 +49,14 @@ public sealed partial class CustomerGrain(
             S.Recent.Insert(S.Recent.FindLastIndex(written => written <= at) + 1, at);
             await state.WriteStateAsync();
 
-            // Like a new complaint, a customer is seldom called again within minutes (the next is when a complaint of
-            // theirs is resolved): kept for IdleComplaintLifetime, every customer of the last minutes sat in the silo's
-            // heap, which the background collections mark whole.
-            DeactivateOnIdle();
+            // Most customers complain once, and the next call is when that complaint is resolved: their activation goes
+            // as soon as the complaint is recorded. Kept for IdleComplaintLifetime, every new customer of the last
+            // minutes sat in the silo's heap, which the background collections mark whole. A customer with other recent
+            // complaints is kept: another may follow soon, and would otherwise reload both stored states each time.
+            if (S.Recent.Count == 1)
+            {
+                DeactivateOnIdle();
+            }
         }
 
         var inWindow = CountSince(now - Window);
