@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Escalation.Complaints;
 using Escalation.Events;
 using Escalation.Improvements;
@@ -19,10 +20,12 @@ public sealed class EventChannelTests(ClusterFixture fixture) : ClusterTest(fixt
 
         // Events reach their channel in the silo's next batch: the fixture's own subscriber has it then.
         var missed = await NewComplaint();
-        await Events.WaitFor(missed.Id, ComplaintEventKind.ComplaintCreated);
+        var pushed = await Events.WaitFor(missed.Id, ComplaintEventKind.ComplaintCreated);
         var back = await channel.Subscribe(reference, start);
         Assert.False(back.Gap);
-        Assert.Contains(back.Missed, e => e.Complaint.Id == missed.Id && e.Kind == ComplaintEventKind.ComplaintCreated);
+        // Kept serialized, replayed whole: every field as it was pushed.
+        var replayed = Assert.Single(back.Missed, e => e.Complaint.Id == missed.Id && e.Kind == ComplaintEventKind.ComplaintCreated);
+        Assert.Equal(JsonSerializer.Serialize(pushed), JsonSerializer.Serialize(replayed));
         await channel.Unsubscribe(reference);
 
         // Away for longer than the two minutes events are kept.
