@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Orleans.TestingHost;
 
 namespace Escalation.Api.Tests;
 
@@ -52,7 +53,10 @@ public static class ApiHost
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
-            builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton(clock)));
+            // The api's own code follows the fixture's clock; the Orleans client's own loops keep real time, as the test
+            // silo's do. On the fake clock its check for calls past their response timeout and its refresh of the
+            // gateway list ran only when a test moved the clock, so a call that was never answered hung the test.
+            builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton(clock)).UseTimeProviderForBackgroundAreas(TimeProvider.System));
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             foreach (var (key, value) in settings)
             {
