@@ -100,6 +100,10 @@ if (queueSizes.Length > 0)
     foreach (var n in queueSizes)
     {
         var channel = open == 0 ? "facebook" : "elsewhere";
+
+        // One in a hundred urgent (P1: first response within 15 minutes, so at risk from the start), for the at-risk view.
+        var urgent = (n - open) / 100;
+        open += (await Scenarios.Ingest(system.Address, $"queue-{Guid.NewGuid():N}", workers, urgent, TimeSpan.FromHours(1), "P1", channel, QueueScenarios.LongText)).Accepted;
         open += (await Scenarios.Ingest(system.Address, $"queue-{Guid.NewGuid():N}", workers, n - open, TimeSpan.FromHours(1), "P4", channel, QueueScenarios.LongText)).Accepted;
         foreach (var (who, query) in new[] { ("agent1", "status=open"), ("supervisor1", "status=open&atRisk=true"), ("manager1", "status=open") })
         {
@@ -132,6 +136,8 @@ if (teams.Length > 0)
         var rate = Int("rate", 1000);
         var spread = await QueueScenarios.TeamFanOut(system, $"t{instances}{Guid.NewGuid():N}"[..10], teams[0], 20, rate, warmUp, TimeSpan.FromSeconds(fanOutSeconds));
         Say($"| fan-out, {spread.Consoles} consoles in {teams[0]} teams of 20 on {instances} api instance(s), {rate} complaints/s for {fanOutSeconds} s | p50 {spread.P50:0.0} ms, p99 {spread.P99:0.0} ms, max {spread.Max:0.0} ms; {spread.Events:N0} of {spread.Expected:N0} pushes arrived; {spread.ProcessorTime} | p99 ≤ 100 ms |");
+        Plot($"fan-out-{instances}", $"Team fan-out on {instances} api instance(s): p99 delay per second", Plots.Lines(
+            $"Team fan-out, {instances} api instance(s): p99 delay of the complaints posted in each second", "second of the measured flow", "ms", spread.EachSecond));
     }
 }
 

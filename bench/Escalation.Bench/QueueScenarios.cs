@@ -113,7 +113,7 @@ internal static class QueueScenarios
     {
         var tokens = await CreateTeams(system, run, teams);
         var sent = new ConcurrentDictionary<string, long>();
-        var received = new ConcurrentBag<(string ExternalId, long At)>();
+        var received = new ConcurrentBag<(string ExternalId, long At, int Instance)>();
         var connections = new List<PushCounter>();
         foreach (var batch in Enumerable.Range(0, teams * perTeam).Chunk(50))
         {
@@ -122,7 +122,7 @@ internal static class QueueScenarios
                 {
                     if (sent.ContainsKey(externalId))
                     {
-                        received.Add((externalId, at));
+                        received.Add((externalId, at, i % system.Addresses.Count));
                     }
                 }))));
         }
@@ -147,6 +147,7 @@ internal static class QueueScenarios
         }
 
         var before = system.ProcessorTime();
+        var measured = 0L;
         using (var tick = new PeriodicTimer(TimeSpan.FromMilliseconds(10)))
         {
             var clock = Stopwatch.StartNew();
@@ -157,6 +158,7 @@ internal static class QueueScenarios
                 if (!measuring && clock.Elapsed >= warmUp)
                 {
                     measuring = true;
+                    measured = Stopwatch.GetTimestamp();
                     before = system.ProcessorTime();
                 }
 
@@ -189,13 +191,18 @@ internal static class QueueScenarios
 
         var after = system.ProcessorTime();
         await Task.WhenAll(connections.Select(connection => connection.DisposeAsync().AsTask()));
-        var delays = received.Where(r => sent.ContainsKey(r.ExternalId))
-            .Select(r => Stopwatch.GetElapsedTime(sent[r.ExternalId], r.At).TotalMilliseconds).Order().ToList();
+        var pushes = received.Select(r => (Posted: Stopwatch.GetElapsedTime(measured, sent[r.ExternalId]).TotalSeconds,
+            Delay: Stopwatch.GetElapsedTime(sent[r.ExternalId], r.At).TotalMilliseconds, r.Instance)).ToList();
+        var delays = pushes.Select(push => push.Delay).Order().ToList();
         return new Scenarios.Latency(teams * perTeam, delays.Count, Scenarios.Percentile(delays, 0.5), Scenarios.Percentile(delays, 0.99),
             delays.Count == 0 ? double.NaN : delays[^1])
         {
             Expected = expected,
             ProcessorTime = after.PerComplaint(before, sent.Count, "posts and consoles"),
+            EachSecond = [.. pushes.GroupBy(push => push.Instance).OrderBy(instance => instance.Key).Select(instance => new Plots.Series(
+                $"consoles on api {instance.Key + 1}",
+                [.. instance.GroupBy(push => (int)push.Posted).OrderBy(second => second.Key)
+                    .Select(second => ((double)second.Key, Scenarios.Percentile([.. second.Select(push => push.Delay).Order()], 0.99)))]))],
         };
     }
 

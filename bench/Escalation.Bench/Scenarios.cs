@@ -31,6 +31,9 @@ internal static class Scenarios
         /// consoles.
         /// </summary>
         public string ProcessorTime { get; init; } = "";
+
+        /// <summary>For the team fan-out: the p99 of the delays of the complaints posted in each second, per api instance.</summary>
+        public IReadOnlyList<Plots.Series> EachSecond { get; init; } = [];
     }
 
     /// <summary>Processor time used so far by the silo, the api instances, and this process (the load).</summary>
