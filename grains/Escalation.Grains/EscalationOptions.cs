@@ -39,8 +39,9 @@ public sealed class EscalationOptions
     public TimeSpan WakeRetry { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// An idle complaint activation is collected after this (a new one drops its activation at once, once stored): an
-    /// open complaint then costs its stored state and its index row; its deadline shard wakes it when something falls due.
+    /// An idle complaint activation is collected after this (a new one drops its activation at once, once stored, and so
+    /// does one its deadline shard woke with nothing more due within this): an open complaint then costs its stored
+    /// state and its index row; its deadline shard wakes it when something falls due.
     /// </summary>
     public TimeSpan IdleComplaintLifetime { get; set; } = TimeSpan.FromMinutes(3);
 

@@ -108,6 +108,25 @@ public sealed class EscalationTests(ClusterFixture fixture) : ClusterTest(fixtur
     }
 
     [Fact]
+    public async Task A_complaint_woken_with_nothing_due_for_longer_than_an_idle_activation_lives_lets_its_activation_go()
+    {
+        await StaffTeam(agentOnline: true);
+        var created = await NewComplaint();
+        await Advance(TimeSpan.FromMinutes(15));
+        await Events.WaitFor(created.Id, ComplaintEventKind.ComplaintEscalated, e => e.Level == 1);
+
+        // Its next alert, the manager's, is 10 minutes away: more than the 3 an idle activation would wait for nothing.
+        if (Cluster.TryGetGrainContext(Complaint(created.Id).GetGrainId(), out var woken))
+        {
+            await woken.Deactivated.WaitAsync(TimeSpan.FromSeconds(10));
+        }
+
+        Assert.False(Cluster.TryGetGrainContext(Complaint(created.Id).GetGrainId(), out _));
+        await Advance(TimeSpan.FromMinutes(10));
+        await Events.WaitFor(created.Id, ComplaintEventKind.ComplaintEscalated, e => e.Level == 2);
+    }
+
+    [Fact]
     public async Task A_deadline_moved_by_a_wait_for_the_customer_wakes_the_deactivated_complaint_at_its_new_instant_only()
     {
         await StaffTeam(agentOnline: true);
