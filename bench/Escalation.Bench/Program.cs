@@ -52,6 +52,14 @@ void Plot(string name, string title, string svg)
     plots.Add($"![{title}]({stamp}-{name}.svg)");
 }
 
+// An escalation run's delays: their distribution, and their p99 and maximum by the second of the deadlines (a stall shows as a peak).
+void PlotDelays(string name, string complaints, Scenarios.Precision precision)
+{
+    Plot(name, $"Escalation delay, {complaints}", Plots.Histogram($"Escalation delay, {complaints}", "ms after the deadline", precision.Delays));
+    Plot($"{name}-over-time", $"Escalation delay by deadline, {complaints}",
+        Plots.Lines($"Escalation delay by deadline, {complaints}", "second of the deadlines", "ms after the deadline", precision.EachSecond));
+}
+
 IReadOnlyList<(double X, double Y)> OverTime(IReadOnlyList<int> eachSecond) => [.. eachSecond.Select((count, second) => ((double)second, (double)count))];
 
 Say($"# Benchmark {started:yyyy-MM-dd HH:mm} UTC");
@@ -147,7 +155,7 @@ foreach (var n in Ints("escalations", "10000"))
     var firstResponse = TimeSpan.FromSeconds(Math.Max(60, n / 500.0 + 30));
     var precision = await Scenarios.EscalationPrecision(system, $"esc-{Guid.NewGuid():N}", n, workers, firstResponse);
     Say($"| escalation delay, {precision.N:N0} open complaints, due within {precision.WindowSeconds:0} s | p50 {precision.P50:0} ms, p99 {precision.P99:0} ms, max {precision.Max:0} ms; {precision.Missed} missed, {precision.Doubled} doubled | p99 ≤ 250 ms, max ≤ 1 s, none missed or doubled |");
-    Plot($"escalations-{n}", $"Escalation delay, {n:N0} open complaints", Plots.Histogram($"Escalation delay, {n:N0} open complaints (fresh)", "ms after the deadline", precision.Delays));
+    PlotDelays($"escalations-{n}", $"{n:N0} open complaints (fresh)", precision);
 }
 
 // The same with complaints that sat idle for minutes before their deadlines (a new complaint and a first-time customer
@@ -163,7 +171,7 @@ foreach (var n in Ints("idle-escalations", ""))
     var precision = await Scenarios.EscalationPrecision(system, $"idle-{Guid.NewGuid():N}", n, workers, firstResponse, TimeSpan.FromSeconds(60));
     var idleFor = firstResponse.TotalSeconds - precision.WindowSeconds;
     Say($"| escalation delay, {precision.N:N0} idle open complaints (each idle at least {idleFor:0} s), due within {precision.WindowSeconds:0} s | p50 {precision.P50:0} ms, p99 {precision.P99:0} ms, max {precision.Max:0} ms; {precision.Missed} missed, {precision.Doubled} doubled | p99 ≤ 250 ms, max ≤ 1 s, none missed or doubled |");
-    Plot($"idle-escalations-{n}", $"Escalation delay, {n:N0} idle open complaints", Plots.Histogram($"Escalation delay, {n:N0} idle open complaints", "ms after the deadline", precision.Delays));
+    PlotDelays($"idle-escalations-{n}", $"{n:N0} idle open complaints", precision);
 }
 
 // The silo's memory with idle open complaints, measured once their activations have gone (after IdleComplaintLifetime:

@@ -17,8 +17,12 @@ internal static class Scenarios
     /// <summary>What an ingestion run achieved; <paramref name="EachSecond"/>: the complaints accepted in each second of it.</summary>
     public sealed record Ingestion(int Accepted, int Failed, double PerSecond, double P50, double P99, IReadOnlyList<int> EachSecond);
 
-    /// <summary>How late the escalations arrived; <paramref name="Delays"/>: each one's delay in milliseconds.</summary>
-    public sealed record Precision(int N, int Received, int Missed, int Doubled, double P50, double P99, double Max, double WindowSeconds, IReadOnlyList<double> Delays);
+    /// <summary>
+    /// How late the escalations arrived; <paramref name="Delays"/>: each one's delay in milliseconds;
+    /// <paramref name="EachSecond"/>: the p99 and the maximum of the delays of the deadlines in each second of the window.
+    /// </summary>
+    public sealed record Precision(int N, int Received, int Missed, int Doubled, double P50, double P99, double Max, double WindowSeconds,
+        IReadOnlyList<double> Delays, IReadOnlyList<Plots.Series> EachSecond);
 
     public sealed record Latency(int Consoles, int Events, double P50, double P99, double Max)
     {
@@ -106,15 +110,15 @@ internal static class Scenarios
             warningAt = 0.99, escalationAcknowledge = "01:00:00", calendar = "24x7",
         })).EnsureSuccessStatusCode();
 
-        var arrivals = new ConcurrentDictionary<string, ConcurrentBag<double>>();
+        var arrivals = new ConcurrentDictionary<string, ConcurrentBag<(DateTimeOffset Due, double Late)>>();
         await using var console = await Console(system.Address, await system.Token("supervisor1"));
         console.On<JsonElement>("complaintEscalated", escalation =>
         {
             var received = DateTimeOffset.UtcNow;
             if (escalation.GetProperty("level").GetInt32() == 1 && escalation.GetProperty("externalId").GetString()!.StartsWith(run, StringComparison.Ordinal))
             {
-                var late = (received - escalation.GetProperty("dueAt").GetDateTimeOffset()).TotalMilliseconds;
-                arrivals.GetOrAdd(escalation.GetProperty("externalId").GetString()!, _ => []).Add(late);
+                var due = escalation.GetProperty("dueAt").GetDateTimeOffset();
+                arrivals.GetOrAdd(escalation.GetProperty("externalId").GetString()!, _ => []).Add((due, (received - due).TotalMilliseconds));
             }
         });
         await console.StartAsync();
@@ -129,9 +133,15 @@ internal static class Scenarios
             await Task.Delay(500);
         }
 
-        var delays = arrivals.Values.SelectMany(bag => bag).Order().ToList();
+        var all = arrivals.Values.SelectMany(bag => bag).ToList();
+        var delays = all.Select(arrival => arrival.Late).Order().ToList();
+        var first = all.Count == 0 ? default : all.Min(arrival => arrival.Due);
+        var seconds = all.GroupBy(arrival => (int)(arrival.Due - first).TotalSeconds).OrderBy(second => second.Key)
+            .Select(second => (Second: (double)second.Key, Delays: second.Select(arrival => arrival.Late).Order().ToList())).ToList();
         return new Precision(ingestion.Accepted, arrivals.Count, ingestion.Accepted - arrivals.Count, arrivals.Values.Sum(bag => bag.Count - 1),
-            Percentile(delays, 0.5), Percentile(delays, 0.99), delays.Count == 0 ? double.NaN : delays[^1], ingestion.Accepted / ingestion.PerSecond, delays);
+            Percentile(delays, 0.5), Percentile(delays, 0.99), delays.Count == 0 ? double.NaN : delays[^1], ingestion.Accepted / ingestion.PerSecond, delays,
+            [new("p99", [.. seconds.Select(second => (second.Second, Percentile(second.Delays, 0.99)))]),
+             new("max", [.. seconds.Select(second => (second.Second, second.Delays[^1]))])]);
     }
 
     /// <summary>Posts complaints one at a time and records when each reaches every one of the connected consoles.</summary>
