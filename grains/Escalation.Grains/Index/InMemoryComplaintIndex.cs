@@ -28,9 +28,10 @@ public sealed class InMemoryComplaintIndex(ComplaintProjection projection) : ICo
             return;
         }
 
-        var row = new IndexRow(indexed, Shared, Shared);
-        var stripes = teams.GetOrAdd(row.Team, _ => [.. Enumerable.Range(0, Stripes).Select(_ => new TeamRows())]);
-        var before = stripes[(uint)row.Id.GetHashCode() % Stripes].Put(row);
+        var stripes = teams.GetOrAdd(indexed.Row.Team, _ => [.. Enumerable.Range(0, Stripes).Select(_ => new TeamRows())]);
+        var stripe = stripes[(uint)indexed.Row.Id.GetHashCode() % Stripes];
+        var row = new IndexRow(indexed, stripe.Get(indexed.Row.Id), Shared, Shared);
+        var before = stripe.Put(row);
         shards.GetOrAdd(row.Shard, _ => new ShardWakes()).Put(before, row);
     }
 
@@ -75,6 +76,14 @@ public sealed class InMemoryComplaintIndex(ComplaintProjection projection) : ICo
 
         // The open rows whose warning went out: with the rows due soon (a prefix of the open ones), the rows at risk.
         private readonly SortedSet<RowPlace> warned = new(RowPlace.ListOrder);
+
+        public IndexRow? Get(Guid id)
+        {
+            lock (gate)
+            {
+                return byId.GetValueOrDefault(id);
+            }
+        }
 
         /// <summary>Puts a complaint's row in place of the one it had, and returns that one (null for a new complaint).</summary>
         public IndexRow? Put(IndexRow row)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Escalation.Complaints;
 using Escalation.Sla;
@@ -35,11 +36,12 @@ internal sealed class IndexRow : RowPlace
     private readonly int escalationLevel;
     private readonly bool isPublic, slaPaused, escalationAcknowledged, textTruncated;
 
-    public IndexRow(IndexedComplaint indexed, Func<string, string> share, Func<IReadOnlyList<string>, IReadOnlyList<string>> shareReasons)
+    /// <param name="previous">The complaint's row before this write, if any: its texts are kept when they did not change.</param>
+    public IndexRow(IndexedComplaint indexed, IndexRow? previous, Func<string, string> share, Func<IReadOnlyList<string>, IReadOnlyList<string>> shareReasons)
         : base(RowKey.Of(indexed.Row))
     {
         var row = indexed.Row;
-        (texts, searchStart) = Pack([row.ExternalId, row.CustomerId, row.CustomerName, row.Url, row.InReplyTo, row.Text], indexed.Search);
+        (texts, searchStart) = Pack([row.ExternalId, row.CustomerId, row.CustomerName, row.Url, row.InReplyTo, row.Text], indexed, previous);
         Channel = share(row.Channel);
         Team = share(row.Team);
         Assignee = row.Assignee is { } assignee ? share(assignee) : null;
@@ -122,35 +124,52 @@ internal sealed class IndexRow : RowPlace
 
     private static DateTimeOffset? At(DateTimeOffset at) => at == None ? null : at;
 
-    /// <summary>The texts, each as its length plus one (0: null) in 7-bit groups and its UTF-8 bytes, then the search column.</summary>
-    private static (byte[] Texts, int SearchStart) Pack(ReadOnlySpan<string?> values, byte[] search)
+    /// <summary>
+    /// The texts, each as its length plus one (0: null) in 7-bit groups and its UTF-8 bytes, then the search column; the
+    /// previous row's, when its texts are the same (the search column is folded from them).
+    /// </summary>
+    private static (byte[] Texts, int SearchStart) Pack(ReadOnlySpan<string?> values, IndexedComplaint indexed, IndexRow? previous)
     {
         Span<int> lengths = stackalloc int[values.Length];
-        var size = search.Length;
+        var size = 0;
         for (var i = 0; i < values.Length; i++)
         {
             lengths[i] = values[i] is { } value ? Encoding.UTF8.GetByteCount(value) : 0;
             size += lengths[i] + LengthSize((uint)lengths[i] + 1);
         }
 
-        var bytes = new byte[size];
-        var at = 0;
-        for (var i = 0; i < values.Length; i++)
+        var packed = ArrayPool<byte>.Shared.Rent(size);
+        try
         {
-            for (var prefix = values[i] is null ? 0u : (uint)lengths[i] + 1; ; prefix >>= 7)
+            var at = 0;
+            for (var i = 0; i < values.Length; i++)
             {
-                bytes[at++] = (byte)(prefix < 0x80 ? prefix : (prefix & 0x7F) | 0x80);
-                if (prefix < 0x80)
+                for (var prefix = values[i] is null ? 0u : (uint)lengths[i] + 1; ; prefix >>= 7)
                 {
-                    break;
+                    packed[at++] = (byte)(prefix < 0x80 ? prefix : (prefix & 0x7F) | 0x80);
+                    if (prefix < 0x80)
+                    {
+                        break;
+                    }
                 }
+
+                at += values[i] is { } value ? Encoding.UTF8.GetBytes(value, packed.AsSpan(at)) : 0;
             }
 
-            at += values[i] is { } value ? Encoding.UTF8.GetBytes(value, bytes.AsSpan(at)) : 0;
-        }
+            if (previous is not null && previous.searchStart == size && packed.AsSpan(0, size).SequenceEqual(previous.texts.AsSpan(0, size)))
+            {
+                return (previous.texts, size);
+            }
 
-        search.CopyTo(bytes, at);
-        return (bytes, at);
+            var bytes = new byte[size + indexed.Search.Length];
+            packed.AsSpan(0, size).CopyTo(bytes);
+            indexed.Search.CopyTo(bytes, size);
+            return (bytes, size);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(packed);
+        }
     }
 
     private static int LengthSize(uint prefix) => prefix < 1u << 7 ? 1 : prefix < 1u << 14 ? 2 : prefix < 1u << 21 ? 3 : prefix < 1u << 28 ? 4 : 5;

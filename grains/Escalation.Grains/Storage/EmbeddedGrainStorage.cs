@@ -19,6 +19,13 @@ namespace Escalation.Grains.Storage;
 /// </remarks>
 public sealed class EmbeddedGrainStorage(Serializer serializer, InMemoryComplaintIndex index) : IGrainStorage
 {
+    private const int ScratchKept = 64 * 1024;
+
+    // Reused for every record this thread inflates or deflates: new streams and arrays for each were among the largest
+    // things the silo allocated to wake a complaint (docs/benchmarks.md, 2026-12-02 morning).
+    [ThreadStatic]
+    private static MemoryStream? scratch;
+
     // Per state name, the records by grain.
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<GrainId, (byte[] Data, int Version)>> states = new(StringComparer.Ordinal);
 
@@ -28,9 +35,12 @@ public sealed class EmbeddedGrainStorage(Serializer serializer, InMemoryComplain
         {
             // Inflated whole first: Orleans' reader of a stream expects every read to fill what it asks for, and a
             // DeflateStream returns less whenever its input buffer runs dry (records over about 8 KB deflated).
-            using var inflating = new DeflateStream(new MemoryStream(record.Data), CompressionMode.Decompress);
-            using var inflated = new MemoryStream(record.Data.Length * 2);
-            inflating.CopyTo(inflated);
+            var inflated = Scratch();
+            using (var inflating = new DeflateStream(new MemoryStream(record.Data, writable: false), CompressionMode.Decompress))
+            {
+                inflating.CopyTo(inflated);
+            }
+
             grainState.State = serializer.Deserialize<T>(new ReadOnlySpan<byte>(inflated.GetBuffer(), 0, (int)inflated.Length));
             grainState.ETag = record.Version.ToString(CultureInfo.InvariantCulture);
             grainState.RecordExists = true;
@@ -43,7 +53,13 @@ public sealed class EmbeddedGrainStorage(Serializer serializer, InMemoryComplain
     {
         var records = Records(stateName);
         var version = Expected(records, grainId, grainState.ETag) + 1;
-        records[grainId] = (Deflated(serializer.SerializeToArray(grainState.State)), version);
+        var deflated = Scratch();
+        using (var deflating = new DeflateStream(deflated, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            serializer.Serialize(grainState.State, deflating);
+        }
+
+        records[grainId] = (deflated.ToArray(), version);
         index.Apply(grainId, grainState.State!);
         grainState.ETag = version.ToString(CultureInfo.InvariantCulture);
         grainState.RecordExists = true;
@@ -62,15 +78,16 @@ public sealed class EmbeddedGrainStorage(Serializer serializer, InMemoryComplain
 
     private ConcurrentDictionary<GrainId, (byte[] Data, int Version)> Records(string stateName) => states.GetOrAdd(stateName, _ => new());
 
-    private static byte[] Deflated(byte[] data)
+    /// <summary>
+    /// This thread's scratch stream, emptied: the state is inflated into it before it is read, and deflated into it
+    /// before the record is copied out. A storage call runs to its end without yielding, so nothing else uses it
+    /// meanwhile; one that grew past <see cref="ScratchKept"/> for a long timeline is not kept.
+    /// </summary>
+    private static MemoryStream Scratch()
     {
-        using var deflated = new MemoryStream(data.Length / 2);
-        using (var deflating = new DeflateStream(deflated, CompressionLevel.Fastest))
-        {
-            deflating.Write(data);
-        }
-
-        return deflated.ToArray();
+        var stream = scratch is { Capacity: <= ScratchKept } kept ? kept : scratch = new MemoryStream(ScratchKept / 16);
+        stream.SetLength(0);
+        return stream;
     }
 
     /// <summary>The version stored, when the writer last saw it; otherwise another write came between.</summary>

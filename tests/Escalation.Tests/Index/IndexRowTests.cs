@@ -55,4 +55,26 @@ public sealed class IndexRowTests
         index.Apply(ListOrderTests.ComplaintGrainId(id), fixture.State);
         Assert.Empty(await index.Due(projection.ShardOf(id), until, 10));
     }
+
+    [Fact]
+    public async Task A_row_written_again_is_found_by_its_texts_as_they_are_now()
+    {
+        var fixture = new ComplaintFixture();
+        var id = Guid.NewGuid();
+        var index = new InMemoryComplaintIndex(new ComplaintProjection(8));
+        async Task<IEnumerable<Guid>> Found(string search) => (await index.Page(new ComplaintQuery(["care"], Search: search))).Rows.Select(row => row.Id);
+
+        index.Apply(ListOrderTests.ComplaintGrainId(id), fixture.State);
+        fixture.State.WakeAt = ComplaintFixture.Start.AddMinutes(5);
+        index.Apply(ListOrderTests.ComplaintGrainId(id), fixture.State);
+        Assert.Equal([id], await Found("jahutuskapp"));
+
+        fixture.State.Origin = fixture.State.Origin! with { Text = "Pakk jõudis katkisena", Customer = new CustomerRef("fb:1", "Kati") };
+        index.Apply(ListOrderTests.ComplaintGrainId(id), fixture.State);
+        Assert.Empty(await Found("jahutuskapp"));
+        Assert.Empty(await Found("mari"));
+        Assert.Equal([id], await Found("katkisena"));
+        Assert.Equal([id], await Found("kati"));
+        Assert.Equal("Pakk jõudis katkisena", Assert.Single((await index.Page(new ComplaintQuery(["care"]))).Rows).Text);
+    }
 }
