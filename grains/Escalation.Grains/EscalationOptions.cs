@@ -40,8 +40,8 @@ public sealed class EscalationOptions
 
     /// <summary>
     /// An idle complaint activation is collected after this (a new one drops its activation at once, once stored, and so
-    /// does one its deadline shard woke with nothing more due within this): an open complaint then costs its stored
-    /// state and its index row; its deadline shard wakes it when something falls due.
+    /// does one its deadline shard woke, unless its next wake-up is due within a second): an open complaint then costs
+    /// its stored state and its index row; its deadline shard wakes it when something falls due.
     /// </summary>
     public TimeSpan IdleComplaintLifetime { get; set; } = TimeSpan.FromMinutes(3);
 

@@ -9,6 +9,9 @@ public sealed class AnalyticsPageGrain([PersistentState("analyticsPage", Storage
     {
         state.State = [.. facts];
         await state.WriteStateAsync();
+
+        // A sealed page is read only by reports: its facts wait in storage, not in the silo's heap.
+        DeactivateOnIdle();
     }
 
     public ValueTask<IReadOnlyList<ComplaintFact>> Facts(Period period) => ValueTask.FromResult(AnalyticsGrain.Within(state.State, period));

@@ -28,6 +28,9 @@ public sealed class ComplaintGrain(
     OutboundDispatcher outbound,
     IOptions<EscalationOptions> options) : Grain, IComplaintGrain
 {
+    /// <summary>How soon a woken complaint's next wake-up must be for it to keep its activation.</summary>
+    private static readonly TimeSpan KeepWokenFor = TimeSpan.FromSeconds(1);
+
     private Complaint? complaint;
 
     // The message being ingested here, so that a follow-up arriving meanwhile joins this complaint rather than opening another.
@@ -49,9 +52,11 @@ public sealed class ComplaintGrain(
             await Commit(new ComplaintChanges());
         }
 
-        // Nothing more due before an idle activation would be collected: the activation goes now, as a new complaint's
-        // does. Woken complaints kept for their idle lifetime held the silo's heap at gigabytes in a wave of escalations.
-        if (state.State.WakeAt is not { } next || next - Now > options.Value.IdleComplaintLifetime)
+        // Unless its next wake-up is all but due, the activation goes now, as a new complaint's does: reading the state
+        // again costs less than holding it. Woken complaints kept for their idle lifetime held the silo's heap at
+        // gigabytes in a wave of escalations; kept until a warning's deadline seconds later, they outlived the young
+        // collections and filled the old generation, whose collections stalled the silo.
+        if (state.State.WakeAt is not { } next || next - Now > KeepWokenFor)
         {
             DeactivateOnIdle();
         }

@@ -38,6 +38,17 @@ public abstract class ClusterTest(ClusterFixture fixture)
 
     protected IComplaintGrain Complaint(Guid id) => Client.GetGrain<IComplaintGrain>(id);
 
+    /// <summary>Waits for the grain's activation, if it still has one, to go (at most 10 s), and checks that it went.</summary>
+    protected async Task ActivationGone(IAddressable grain)
+    {
+        if (Cluster.TryGetGrainContext(grain.GetGrainId(), out var activation))
+        {
+            await activation.Deactivated.WaitAsync(TimeSpan.FromSeconds(10));
+        }
+
+        Assert.False(Cluster.TryGetGrainContext(grain.GetGrainId(), out _));
+    }
+
     protected async Task StaffTeam(bool agentOnline)
     {
         await Team.SetMember(Agent, TeamRole.Agent);
