@@ -18,6 +18,10 @@ namespace Escalation.Grains;
 /// <summary>What every silo of Escalation configures, whichever storage it runs on (the test clusters too).</summary>
 public static partial class GrainsHosting
 {
+    // Orleans' collection quantum (GrainCollectionOptions.CollectionQuantum, left at its default): it refuses a collection
+    // age that is not longer, as its silo is built, with an exception that names its own option rather than ours.
+    private static readonly TimeSpan MinimumIdleLifetime = TimeSpan.FromMinutes(1);
+
     /// <summary>The grains' options, idle collection, the storage failure filter, reminders, and the deadline shards started with the silo.</summary>
     public static ISiloBuilder AddEscalationGrains(this ISiloBuilder silo, IConfiguration configuration)
     {
@@ -26,6 +30,8 @@ public static partial class GrainsHosting
                 "Escalation:Retention:ClosedComplaintText must be a positive time span (or unset: texts are kept).")
             .Validate(options => options.OutboundGiveUpAfter > TimeSpan.Zero && options.OutboundPerSecond > 0,
                 "Escalation:OutboundGiveUpAfter must be a positive time span and Escalation:OutboundPerSecond a positive number.")
+            .Validate(options => options.IdleComplaintLifetime > MinimumIdleLifetime,
+                "Escalation:IdleComplaintLifetime must be more than one minute (Orleans collects idle activations once a minute).")
             .ValidateOnStart();
         var configured = configuration.GetSection(EscalationOptions.SectionName).Get<EscalationOptions>() ?? new EscalationOptions();
         var idle = configured.IdleComplaintLifetime;
@@ -33,7 +39,12 @@ public static partial class GrainsHosting
         silo.Configure<GrainCollectionOptions>(options =>
         {
             // One of each per complaint, customer or customer contact (or per busy hour): let the idle ones go soon, they
-            // are cheap to reactivate.
+            // are cheap to reactivate. A lifetime out of range is left to this silo's own validation, which names our setting.
+            if (idle <= MinimumIdleLifetime)
+            {
+                return;
+            }
+
             Type[] perComplaint = [typeof(ComplaintGrain), typeof(CustomerGrain), typeof(ContactGrain), typeof(AnalyticsPageGrain)];
             foreach (var type in perComplaint)
             {
