@@ -19,10 +19,11 @@ internal static class Scenarios
 
     /// <summary>
     /// How late the escalations arrived; <paramref name="Delays"/>: each one's delay in milliseconds;
-    /// <paramref name="EachSecond"/>: the p99 and the maximum of the delays of the deadlines in each second of the window.
+    /// <paramref name="EachSecond"/>: the p99 and the maximum of the delays of the deadlines in each second of the window;
+    /// <paramref name="Densest"/>: the most deadlines that fell in one second of it.
     /// </summary>
     public sealed record Precision(int N, int Received, int Missed, int Doubled, double P50, double P99, double Max, double WindowSeconds,
-        IReadOnlyList<double> Delays, IReadOnlyList<Plots.Series> EachSecond);
+        IReadOnlyList<double> Delays, IReadOnlyList<Plots.Series> EachSecond, int Densest);
 
     public sealed record Latency(int Consoles, int Events, double P50, double P99, double Max)
     {
@@ -141,7 +142,8 @@ internal static class Scenarios
         return new Precision(ingestion.Accepted, arrivals.Count, ingestion.Accepted - arrivals.Count, arrivals.Values.Sum(bag => bag.Count - 1),
             Percentile(delays, 0.5), Percentile(delays, 0.99), delays.Count == 0 ? double.NaN : delays[^1], ingestion.Accepted / ingestion.PerSecond, delays,
             [new("p99", [.. seconds.Select(second => (second.Second, Percentile(second.Delays, 0.99)))]),
-             new("max", [.. seconds.Select(second => (second.Second, second.Delays[^1]))])]);
+             new("max", [.. seconds.Select(second => (second.Second, second.Delays[^1]))])],
+            seconds.Count == 0 ? 0 : seconds.Max(second => second.Delays.Count));
     }
 
     /// <summary>Posts complaints one at a time and records when each reaches every one of the connected consoles.</summary>
