@@ -74,6 +74,9 @@ public interface IComplaintGrain : IGrainWithGuidKey
     /// <summary>Sends a response whose delivery failed again; refused when it has not failed.</summary>
     ValueTask<ComplaintSummary> RetryDelivery(Guid deliveryId);
 
-    /// <summary>Raises what fell due; the complaint's deadline shard calls it at the wake-up the complaint stored.</summary>
-    ValueTask Wake();
+    /// <summary>
+    /// Raises what fell due; the complaint's deadline shard calls it at the wake-up the complaint stored. Returns the next
+    /// wake-up it stored (null when none), so that the shard can hold one due before its next read of the index.
+    /// </summary>
+    ValueTask<DateTimeOffset?> Wake();
 }

@@ -45,7 +45,7 @@ public sealed class ComplaintGrain(
 
     private ITeamGrain Team => GrainFactory.Grain<ITeamGrain>(state.State.Origin!.Team);
 
-    public async ValueTask Wake()
+    public async ValueTask<DateTimeOffset?> Wake()
     {
         if (C.Exists)
         {
@@ -60,6 +60,8 @@ public sealed class ComplaintGrain(
         {
             DeactivateOnIdle();
         }
+
+        return state.State.WakeAt;
     }
 
     public async ValueTask<CreateResult> Create(NewComplaint message)

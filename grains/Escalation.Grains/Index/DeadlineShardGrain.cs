@@ -8,7 +8,9 @@ namespace Escalation.Grains.Index;
 /// <summary>
 /// Reads its shard's wake-ups due within <see cref="EscalationOptions.WakeLookahead"/> from the index every
 /// <see cref="EscalationOptions.WakePollInterval"/>, holds them in time order, and wakes each complaint at its instant
-/// with one timer for the earliest. Only the complaints due are activated; idle ones cost their index row. A complaint
+/// with one timer for the earliest. A woken complaint returns its next wake-up, which is held at once when it falls
+/// within the look-ahead (a warning a moment before its deadline would otherwise wait for the next read). Only the
+/// complaints due are activated; idle ones cost their index row. A complaint
 /// raises each alert once, so a wake-up repeated (a retry, a read that crossed a complaint's own write) does nothing.
 /// Reentrant: reading the index and waking complaints interleave; every step runs on the grain's own thread.
 /// </summary>
@@ -117,8 +119,15 @@ public sealed partial class DeadlineShardGrain(
     {
         try
         {
-            await GrainFactory.Grain<IComplaintGrain>(wake.Id).Wake();
+            var next = await GrainFactory.Grain<IComplaintGrain>(wake.Id).Wake();
             woken[wake.Id] = wake.At;
+
+            // A next wake-up due before the next read would be read late (a warning a moment before its deadline): held now.
+            if (next is { } at && at <= Now + Options.WakeLookahead && at != wake.At && held.GetValueOrDefault(wake.Id) != at)
+            {
+                held[wake.Id] = at;
+                queued.Enqueue(wake with { At = at }, at);
+            }
         }
         catch (Exception exception)
         {
@@ -127,7 +136,7 @@ public sealed partial class DeadlineShardGrain(
         }
         finally
         {
-            // The complaint stored its next wake-up before answering; the next read brings it.
+            // The complaint stored its next wake-up before answering: held above if due soon, else the next read brings it.
             if (held.GetValueOrDefault(wake.Id) == wake.At)
             {
                 held.Remove(wake.Id);

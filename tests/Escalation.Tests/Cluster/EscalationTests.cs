@@ -125,6 +125,34 @@ public sealed class EscalationTests(ClusterFixture fixture) : ClusterTest(fixtur
     }
 
     [Fact]
+    public async Task A_deadline_due_a_moment_after_the_warning_fires_on_its_instant_without_another_read_of_the_index()
+    {
+        // The warning half a millisecond before the deadline, both between whole milliseconds: the shards read the index
+        // every second on the whole millisecond (the clock only ever moves by whole ones elsewhere), so no read falls
+        // between the two and only the shard holding what the warning returned can fire the deadline.
+        var policies = Client.GetGrain<ISlaPolicyGrain>(0);
+        await policies.SetPolicy(Priority.P2, SlaPolicy.Defaults[Priority.P2] with { FirstResponse = TimeSpan.FromTicks(1_000_037_000), WarningAt = 0.999995 });
+        try
+        {
+            await StaffTeam(agentOnline: true);
+            var created = await NewComplaint(Priority.P2);
+            await Advance(TimeSpan.FromSeconds(100));
+            var warningAt = created.CreatedAt + TimeSpan.FromTicks(1_000_032_000);
+            Clock.Advance(warningAt - Clock.GetUtcNow());
+            var warning = await Events.WaitFor(created.Id, ComplaintEventKind.SlaWarning);
+            Assert.Equal(created.FirstResponseDueAt, warning.DueAt);
+
+            Clock.Advance(created.FirstResponseDueAt!.Value - Clock.GetUtcNow());
+            var escalated = await Events.WaitFor(created.Id, ComplaintEventKind.ComplaintEscalated, e => e.Level == 1);
+            Assert.Equal(created.FirstResponseDueAt, escalated.At);
+        }
+        finally
+        {
+            await policies.SetPolicy(Priority.P2, SlaPolicy.Defaults[Priority.P2]);
+        }
+    }
+
+    [Fact]
     public async Task A_deadline_moved_by_a_wait_for_the_customer_wakes_the_deactivated_complaint_at_its_new_instant_only()
     {
         await StaffTeam(agentOnline: true);
