@@ -163,7 +163,7 @@ foreach (var n in Ints("escalations", "10000"))
 // so that only the deadline index wakes them. Posted over 60 s (or as fast as the system takes them, when that is longer), so that their deadlines
 // fall due over 60 s as in issue 15. The new system takes complaints first that are not due in the window: posted cold,
 // the first 15 s fell behind the pace (about 1,200 a second for 1,667) and the rest caught up at up to 4,300, so that
-// the deadlines bunched in the window's third quarter of a minute.
+// the deadlines bunched about 15-22 s into the window.
 var idleSettings = new Dictionary<string, string> { ["Escalation__IdleComplaintLifetime"] = "00:01:05" };
 const int idleWarmUp = 30_000;
 foreach (var n in Ints("idle-escalations", ""))
