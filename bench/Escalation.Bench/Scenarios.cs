@@ -23,7 +23,18 @@ internal static class Scenarios
     /// <paramref name="Densest"/>: the most deadlines that fell in one second of it.
     /// </summary>
     public sealed record Precision(int N, int Received, int Missed, int Doubled, double P50, double P99, double Max, double WindowSeconds,
-        IReadOnlyList<double> Delays, IReadOnlyList<Plots.Series> EachSecond, int Densest);
+        IReadOnlyList<double> Delays, IReadOnlyList<Plots.Series> EachSecond, int Densest, DelayParts Parts);
+
+    /// <summary>
+    /// The delay in two parts, split at the escalation event's <c>at</c> (the silo and the bench share a clock here): the
+    /// instant the woken complaint began to raise it, after its activation and read and before the team's recipients, its
+    /// write and the event's way out (the silo's event batch, the channel, the api, SignalR).
+    /// </summary>
+    public sealed record DelayParts(double RaisedP50, double RaisedP99, double DeliveredP50, double DeliveredP99)
+    {
+        public override string ToString() =>
+            $"raising began p50 {RaisedP50:0} ms, p99 {RaisedP99:0} ms after the deadline; the console had it p50 {DeliveredP50:0} ms, p99 {DeliveredP99:0} ms after that";
+    }
 
     public sealed record Latency(int Consoles, int Events, double P50, double P99, double Max)
     {
@@ -111,7 +122,7 @@ internal static class Scenarios
             warningAt = 0.99, escalationAcknowledge = "01:00:00", calendar = "24x7",
         })).EnsureSuccessStatusCode();
 
-        var arrivals = new ConcurrentDictionary<string, ConcurrentBag<(DateTimeOffset Due, double Late)>>();
+        var arrivals = new ConcurrentDictionary<string, ConcurrentBag<(DateTimeOffset Due, double Late, double Raised)>>();
         await using var console = await Console(system.Address, await system.Token("supervisor1"));
         console.On<JsonElement>("complaintEscalated", escalation =>
         {
@@ -119,7 +130,8 @@ internal static class Scenarios
             if (escalation.GetProperty("level").GetInt32() == 1 && escalation.GetProperty("externalId").GetString()!.StartsWith(run, StringComparison.Ordinal))
             {
                 var due = escalation.GetProperty("dueAt").GetDateTimeOffset();
-                arrivals.GetOrAdd(escalation.GetProperty("externalId").GetString()!, _ => []).Add((due, (received - due).TotalMilliseconds));
+                var raised = (escalation.GetProperty("at").GetDateTimeOffset() - due).TotalMilliseconds;
+                arrivals.GetOrAdd(escalation.GetProperty("externalId").GetString()!, _ => []).Add((due, (received - due).TotalMilliseconds, raised));
             }
         });
         await console.StartAsync();
@@ -139,11 +151,14 @@ internal static class Scenarios
         var first = all.Count == 0 ? default : all.Min(arrival => arrival.Due);
         var seconds = all.GroupBy(arrival => (int)(arrival.Due - first).TotalSeconds).OrderBy(second => second.Key)
             .Select(second => (Second: (double)second.Key, Delays: second.Select(arrival => arrival.Late).Order().ToList())).ToList();
+        var raised = all.Select(arrival => arrival.Raised).Order().ToList();
+        var delivered = all.Select(arrival => arrival.Late - arrival.Raised).Order().ToList();
         return new Precision(ingestion.Accepted, arrivals.Count, ingestion.Accepted - arrivals.Count, arrivals.Values.Sum(bag => bag.Count - 1),
             Percentile(delays, 0.5), Percentile(delays, 0.99), delays.Count == 0 ? double.NaN : delays[^1], ingestion.Accepted / ingestion.PerSecond, delays,
             [new("p99", [.. seconds.Select(second => (second.Second, Percentile(second.Delays, 0.99)))]),
              new("max", [.. seconds.Select(second => (second.Second, second.Delays[^1]))])],
-            seconds.Count == 0 ? 0 : seconds.Max(second => second.Delays.Count));
+            seconds.Count == 0 ? 0 : seconds.Max(second => second.Delays.Count),
+            new DelayParts(Percentile(raised, 0.5), Percentile(raised, 0.99), Percentile(delivered, 0.5), Percentile(delivered, 0.99)));
     }
 
     /// <summary>Posts complaints one at a time and records when each reaches every one of the connected consoles.</summary>
